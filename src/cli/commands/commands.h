@@ -1,0 +1,26 @@
+// Each command registers itself on the app; its callback sets Context::run.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "context.h"
+
+namespace tema::cli {
+
+void add_init_command(CLI::App& app, Context& context);
+void add_import_command(CLI::App& app, Context& context);
+void add_sources_command(CLI::App& app, Context& context);
+void add_show_command(CLI::App& app, Context& context);
+void add_participants_command(CLI::App& app, Context& context);
+void add_speakers_command(CLI::App& app, Context& context);
+
+inline void add_commands(CLI::App& app, Context& context) {
+    add_init_command(app, context);
+    add_import_command(app, context);
+    add_sources_command(app, context);
+    add_show_command(app, context);
+    add_participants_command(app, context);
+    add_speakers_command(app, context);
+}
+
+}  // namespace tema::cli

@@ -1,0 +1,21 @@
+// Reading any supported file into a Document, by its format.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "import/document.h"
+
+namespace tema::import {
+
+// The file extensions Tema imports, without the dot.
+const std::vector<std::string>& supported_extensions();
+
+// Reads the file at `path` as the format its extension names. `encoding`
+// forces a charset for text formats. Throws tema::Error naming the file for a
+// missing file, a folder, an unsupported format, or content that cannot be read.
+Document read_document(const std::filesystem::path& path, std::string_view encoding);
+
+}  // namespace tema::import

@@ -1,0 +1,121 @@
+#include "store/schema.h"
+
+#include <array>
+#include <string>
+
+#include "store/database.h"
+
+namespace tema::store {
+
+namespace {
+
+// Each entry moves the schema from version i to i + 1. Never edit a shipped
+// migration: add a new one.
+constexpr std::array kMigrations = {
+    // 1: the project, its coders, the action log, sources with their lines,
+    // speakers and turns.
+    R"sql(
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE coders (
+    id       INTEGER PRIMARY KEY,
+    guid     TEXT NOT NULL UNIQUE,
+    name     TEXT NOT NULL UNIQUE,
+    initials TEXT NOT NULL,
+    created  TEXT NOT NULL
+);
+-- One row per user action; every change happens inside one action.
+CREATE TABLE actions (
+    id       INTEGER PRIMARY KEY,
+    time     TEXT NOT NULL,
+    coder_id INTEGER NOT NULL REFERENCES coders(id),
+    kind     TEXT NOT NULL,
+    summary  TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sources (
+    id          INTEGER PRIMARY KEY,
+    guid        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    kind        TEXT NOT NULL CHECK (kind IN ('transcript', 'fieldnote', 'document')),
+    lang        TEXT NOT NULL CHECK (lang IN ('nb', 'nn', 'en', 'other')),
+    text        TEXT NOT NULL,           -- NFC, LF line ends; never edited after import
+    sha256      TEXT NOT NULL UNIQUE,    -- of `text`: the same content is one source
+    chars       INTEGER NOT NULL,        -- code points in `text`
+    line_starts BLOB NOT NULL,           -- little-endian uint32 code-point offsets
+    file_name   TEXT NOT NULL,
+    file_format TEXT NOT NULL,
+    file_size   INTEGER NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    encoding    TEXT NOT NULL,
+    page_count  INTEGER,
+    imported_at TEXT NOT NULL,
+    imported_by INTEGER NOT NULL REFERENCES coders(id)
+);
+-- A speaker label as it appears in one source ("Person 1" in one focus group
+-- is not "Person 1" in the next).
+CREATE TABLE speakers (
+    id        INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    label     TEXT NOT NULL,
+    UNIQUE (source_id, label)
+);
+-- Positions are code points of the source text; end is exclusive.
+CREATE TABLE turns (
+    source_id  INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    n          INTEGER NOT NULL,
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+    time_ms    INTEGER,
+    start      INTEGER NOT NULL,
+    body_start INTEGER NOT NULL,
+    end        INTEGER NOT NULL,
+    first_line INTEGER NOT NULL,
+    last_line  INTEGER NOT NULL,
+    PRIMARY KEY (source_id, n)
+) WITHOUT ROWID;
+CREATE INDEX turns_by_speaker ON turns(speaker_id);
+)sql",
+    // 2: participants (cases) with attributes, and speakers mapped to them.
+    R"sql(
+CREATE TABLE participants (
+    id      INTEGER PRIMARY KEY,
+    guid    TEXT NOT NULL UNIQUE,
+    pid     TEXT NOT NULL UNIQUE COLLATE NOCASE,  -- pseudonymous ID such as P07
+    created TEXT NOT NULL
+);
+-- Attribute names in the order the researcher gave them (CSV column order).
+CREATE TABLE attributes (
+    name     TEXT PRIMARY KEY COLLATE NOCASE,
+    position INTEGER NOT NULL
+);
+CREATE TABLE participant_attributes (
+    participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    name           TEXT NOT NULL REFERENCES attributes(name) ON DELETE CASCADE,
+    value          TEXT NOT NULL,
+    PRIMARY KEY (participant_id, name)
+) WITHOUT ROWID;
+ALTER TABLE speakers ADD COLUMN participant_id INTEGER
+    REFERENCES participants(id) ON DELETE SET NULL;
+CREATE INDEX speakers_by_participant ON speakers(participant_id);
+)sql",
+};
+
+}  // namespace
+
+int current_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+void migrate_to(Database& db, int from_version, int version) {
+    for (int v = from_version; v < version; ++v) {
+        Transaction transaction(db);
+        db.exec(kMigrations.at(static_cast<std::size_t>(v)));
+        db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+        transaction.commit();
+    }
+}
+
+void migrate(Database& db, int from_version) {
+    migrate_to(db, from_version, current_schema_version());
+}
+
+}  // namespace tema::store

@@ -1,0 +1,44 @@
+// Shared helpers for tests: temporary folders, fixtures, and running `tema`.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace tema::test {
+
+// A fresh folder under the system temp dir, removed with everything in it.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+// A file under tests/fixtures.
+std::filesystem::path fixture(const std::string& relative);
+// A file under the repository root (sample-projects/...).
+std::filesystem::path repo_file(const std::string& relative);
+
+std::string read_bytes(const std::filesystem::path& path);
+void write_bytes(const std::filesystem::path& path, const std::string& bytes);
+
+struct CliResult {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs the built `tema` with `args` (no shell), stdin closed, and the extra
+// environment entries NAME=VALUE.
+CliResult run_tema(const std::vector<std::string>& args,
+                   const std::vector<std::string>& environment = {});
+
+}  // namespace tema::test
