@@ -45,7 +45,12 @@ Prepared prepare(const fs::path& path, const ImportOptions& options) {
     try {
         Document document = read_document(path, options.encoding);
         store::NewSource& source = prepared.source;
-        if (!options.kind || *options.kind == SourceKind::transcript) {
+        // Subtitle and word-processor readers may find turns themselves (cues,
+        // bold speaker names); plain text gets them from its lines.
+        const bool wants_turns = !options.kind || *options.kind == SourceKind::transcript;
+        if (!wants_turns) {
+            document.turns.clear();
+        } else if (document.turns.empty()) {
             document.turns = find_turns(document.text);
         }
         if (options.kind) {

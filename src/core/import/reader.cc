@@ -1,6 +1,7 @@
 #include "import/reader.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "import/plain_text.h"
 #include "util/error.h"
@@ -11,8 +12,32 @@ namespace tema::import {
 
 namespace {
 
-// Large enough for any transcript; small enough to refuse a disk image.
-constexpr std::uintmax_t kMaxTextFileBytes = std::uintmax_t{256} << 20;
+// Large enough for any transcript or report; small enough to refuse a disk image.
+constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{256} << 20;
+
+// Reads a file's bytes into a Document. `name` is the file's path, for messages.
+using FormatReader =
+    std::function<Document(std::string_view bytes, std::string_view encoding, const std::string& name)>;
+
+struct Format {
+    std::vector<std::string> extensions;  // lower case, no dot
+    FormatReader read;
+};
+
+// Every format Tema imports. A new format is one entry here and one file pair.
+const std::vector<Format>& formats() {
+    static const std::vector<Format> kFormats = {
+        {{"txt", "text"},
+         [](std::string_view bytes, std::string_view encoding, const std::string& name) {
+             return read_plain_text(bytes, encoding, name, "txt");
+         }},
+        {{"md", "markdown"},
+         [](std::string_view bytes, std::string_view encoding, const std::string& name) {
+             return read_plain_text(bytes, encoding, name, "md");
+         }},
+    };
+    return kFormats;
+}
 
 std::string lower_extension(const std::filesystem::path& path) {
     std::string extension = path.extension().string();
@@ -28,26 +53,36 @@ std::string lower_extension(const std::filesystem::path& path) {
 }  // namespace
 
 const std::vector<std::string>& supported_extensions() {
-    static const std::vector<std::string> kExtensions = {"txt", "text", "md", "markdown"};
+    static const std::vector<std::string> kExtensions = [] {
+        std::vector<std::string> all;
+        for (const Format& format : formats()) {
+            all.insert(all.end(), format.extensions.begin(), format.extensions.end());
+        }
+        return all;
+    }();
     return kExtensions;
 }
 
 Document read_document(const std::filesystem::path& path, std::string_view encoding) {
     const std::string name = path.string();
     const std::string extension = lower_extension(path);
-    const auto& known = supported_extensions();
-    if (std::find(known.begin(), known.end(), extension) == known.end()) {
+    const auto format = std::find_if(formats().begin(), formats().end(), [&](const Format& f) {
+        return std::find(f.extensions.begin(), f.extensions.end(), extension) != f.extensions.end();
+    });
+    if (format == formats().end()) {
         std::string list;
-        for (const auto& e : known) {
+        for (const auto& e : supported_extensions()) {
             list += (list.empty() ? "." : ", .") + e;
         }
         throw Error(name, "cannot import files of type '" +
                               (extension.empty() ? std::string("(none)") : "." + extension) +
                               "' (Tema imports " + list + ")");
     }
-    const std::string bytes = read_file(path, kMaxTextFileBytes);
-    const bool markdown = extension == "md" || extension == "markdown";
-    Document document = read_plain_text(bytes, encoding, name, markdown ? "md" : "txt");
+    const std::string bytes = read_file(path, kMaxFileBytes);
+    if (bytes.empty()) {
+        throw Error(name, "is empty: there is no text to import");
+    }
+    Document document = format->read(bytes, encoding, name);
     document.file_size = static_cast<std::int64_t>(bytes.size());
     document.file_sha256 = sha256_hex(bytes);
     return document;
