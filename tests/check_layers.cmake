@@ -6,7 +6,8 @@ set(rules
   "xapian.h|src/core/search/"
   "openssl/|src/core/util/"
   "zip.h|src/core/archive/"
-  "poppler/|src/core/import/"
+  "poppler/|src/core/pdf/"
+  "pugixml.hpp|src/core/xml/"
   "wx/|src/gui/")
 file(GLOB_RECURSE files "${ROOT}/src/*.h" "${ROOT}/src/*.cc" "${ROOT}/plugins/*.c" "${ROOT}/plugins/*.cc")
 set(problems "")

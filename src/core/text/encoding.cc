@@ -3,11 +3,13 @@
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "text/ascii.h"
@@ -279,13 +281,18 @@ Utf16Result to_utf16(UConverter* converter, std::string_view bytes, bool with_of
 }
 
 std::string utf16_to_utf8(std::u16string_view text) {
-    std::string out(text.size() * 3, '\0');
+    // Measure first, so the result holds no more memory than it needs.
+    const std::int32_t units = icu_util::length32(text.size());
     std::int32_t length = 0;
     UErrorCode status = U_ZERO_ERROR;
-    u_strToUTF8(out.data(), icu_util::length32(out.size()), &length, text.data(),
-                icu_util::length32(text.size()), &status);
+    u_strToUTF8(nullptr, 0, &length, text.data(), units, &status);
+    if (status != U_BUFFER_OVERFLOW_ERROR) {
+        icu_util::check(status, "Measuring text in UTF-8");
+    }
+    std::string out(static_cast<std::size_t>(length), '\0');
+    status = U_ZERO_ERROR;
+    u_strToUTF8(out.data(), length, &length, text.data(), units, &status);
     icu_util::check(status, "Converting text to UTF-8");
-    out.resize(static_cast<std::size_t>(length));
     return out;
 }
 
