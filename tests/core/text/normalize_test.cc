@@ -34,6 +34,31 @@ TEST_CASE("to_nfc composes NFD text", "[text][normalize]") {
     CHECK(to_nfc("e\u0301") == "é");
 }
 
+TEST_CASE("is_nfc and to_nfc see marks after any kind of character", "[text][normalize]") {
+    // A mark right after a long ASCII run, after a two-byte letter, after a
+    // three-byte character, at the very start, and Hangul jamo that compose.
+    const std::string ascii_then_mark = "Dette er en lang tekst, og til slutt: a\u030a";
+    CHECK_FALSE(is_nfc(ascii_then_mark));
+    CHECK(to_nfc(ascii_then_mark) == "Dette er en lang tekst, og til slutt: å");
+
+    CHECK_FALSE(is_nfc("Blåbæ\u0301r"));  // æ + acute is ǽ
+    CHECK(to_nfc("Blåbæ\u0301r") == "Blåbǽr");
+
+    CHECK_FALSE(is_nfc("\u1EB9\u0302"));  // ẹ (three bytes) + circumflex is ệ
+    CHECK(to_nfc("\u1EB9\u0302") == "\u1EC7");
+
+    CHECK(is_nfc("– «sitat» – 200 €"));
+    CHECK(is_nfc("\u0301 a lone mark at the start"));  // nothing to compose with
+    CHECK_FALSE(is_nfc("\u1100\u1161"));
+    CHECK(to_nfc("\u1100\u1161") == "\uAC00");
+
+    // Marks in canonical order are NFC; out of order are not.
+    CHECK(is_nfc("a\u0323\u0302 x") == false);  // ậ composes
+    CHECK_FALSE(is_nfc("x\u0302\u0323"));       // ccc 230 before 220: misordered
+    CHECK(is_nfc("x\u0323\u0302"));
+    CHECK(to_nfc("x\u0302\u0323") == "x\u0323\u0302");
+}
+
 TEST_CASE("to_nfc returns NFC text unchanged", "[text][normalize]") {
     CHECK(to_nfc("").empty());
     CHECK(to_nfc("ASCII only") == "ASCII only");
