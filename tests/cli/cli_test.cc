@@ -38,7 +38,7 @@ TEST_CASE("tema init makes a project and refuses to overwrite it", "[cli]") {
     CHECK(again.err == "tema: " + path + ": already exists; not overwriting it\n");
 }
 
-TEST_CASE("tema import --json reports each file; exit 1 when one failed", "[cli]") {
+TEST_CASE("tema import --json reports each file and exits 1 when one failed", "[cli]") {
     TempDir dir;
     const std::string path = project_in(dir);
     const auto result = run_tema({"import", path, fixture("import/timestamps-brackets.txt").string(),
@@ -140,7 +140,7 @@ TEST_CASE("The acting coder: --coder, then TEMA_CODER, then the default", "[cli]
     CHECK(sources[0]["imported_by"] == "Ola");
 }
 
-TEST_CASE("Wrong usage exits 2; bad projects exit 1 with the file named", "[cli]") {
+TEST_CASE("Wrong usage exits 2 and bad projects exit 1 with the file named", "[cli]") {
     TempDir dir;
     CHECK(run_tema({}).status == 2);
     CHECK(run_tema({"frobnicate"}).status == 2);

@@ -197,7 +197,7 @@ TEST_CASE("Speaker labels that are participant IDs are mapped at import", "[impo
     CHECK(speakers[0].participant == std::nullopt);
 }
 
-TEST_CASE("Bad files get a clear message and change nothing; the others still import",
+TEST_CASE("Bad files get a clear message and change nothing, and the others still import",
           "[import]") {
     Fixture f;
     TempDir dir;
