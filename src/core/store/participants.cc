@@ -74,9 +74,9 @@ std::vector<Participant> list_participants(Database& db) {
 
 std::vector<Speaker> list_speakers(Database& db, std::int64_t source_id) {
     Statement query(db, R"sql(
-        SELECT k.id, k.label, (SELECT count(*) FROM turns t WHERE t.speaker_id = k.id), p.pid
+        SELECT k.id, k.label, k.turns, p.pid
         FROM speakers k LEFT JOIN participants p ON p.id = k.participant_id
-        WHERE k.source_id = ? ORDER BY k.id)sql");
+        WHERE k.source_id = ? ORDER BY k.ordinal)sql");
     query.bind(1, source_id);
     std::vector<Speaker> speakers;
     while (query.step()) {

@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::string_view kSourceColumns = R"sql(
     s.id, s.guid, s.name, s.kind, s.lang, length(s.line_starts) / 4,
-    (SELECT count(*) FROM turns t WHERE t.source_id = s.id),
+    length(s.turns) / 28,
     (SELECT count(*) FROM speakers k WHERE k.source_id = s.id),
     s.chars, s.sha256, s.encoding, s.file_name, s.file_format, s.file_size, s.file_sha256,
     s.page_count, s.imported_at, c.name
@@ -44,43 +44,69 @@ SourceInfo read_source(const Statement& row) {
     return info;
 }
 
+// Fields of one turn in the sources.turns blob; see schema.cc.
+constexpr std::size_t kTurnFields = 7;
+
 // 1-based line holding code point `cp`.
-std::int64_t line_of(const std::vector<std::uint32_t>& starts, std::uint32_t cp) {
+std::uint32_t line_of(const std::vector<std::uint32_t>& starts, std::uint32_t cp) {
     const auto after = std::upper_bound(starts.begin(), starts.end(), cp);
-    return std::max<std::int64_t>(1, after - starts.begin());
+    return static_cast<std::uint32_t>(std::max<std::ptrdiff_t>(1, after - starts.begin()));
 }
 
 }  // namespace
 
-std::string encode_line_starts(const std::vector<std::uint32_t>& starts) {
-    std::string blob(starts.size() * 4, '\0');
-    for (std::size_t i = 0; i < starts.size(); ++i) {
+std::string encode_uint32s(const std::vector<std::uint32_t>& values) {
+    std::string blob(values.size() * 4, '\0');
+    for (std::size_t i = 0; i < values.size(); ++i) {
         for (std::size_t b = 0; b < 4; ++b) {
-            blob[i * 4 + b] = static_cast<char>((starts[i] >> (8 * b)) & 0xff);
+            blob[i * 4 + b] = static_cast<char>((values[i] >> (8 * b)) & 0xff);
         }
     }
     return blob;
 }
 
-std::vector<std::uint32_t> decode_line_starts(std::string_view blob) {
-    std::vector<std::uint32_t> starts(blob.size() / 4);
-    for (std::size_t i = 0; i < starts.size(); ++i) {
+std::vector<std::uint32_t> decode_uint32s(std::string_view blob) {
+    std::vector<std::uint32_t> values(blob.size() / 4);
+    for (std::size_t i = 0; i < values.size(); ++i) {
         std::uint32_t value = 0;
         for (std::size_t b = 0; b < 4; ++b) {
             value |= std::uint32_t{static_cast<unsigned char>(blob[i * 4 + b])} << (8 * b);
         }
-        starts[i] = value;
+        values[i] = value;
     }
-    return starts;
+    return values;
 }
 
 std::int64_t insert_source(Database& db, const NewSource& source, const Coder& coder) {
-    const std::string blob = encode_line_starts(source.line_starts);
+    // Speakers in order of first appearance, with their turn counts.
+    std::vector<std::string_view> labels;
+    std::vector<std::int64_t> turn_counts;
+    std::vector<std::uint32_t> packed_turns;
+    packed_turns.reserve(source.turns.size() * kTurnFields);
+    for (const Turn& turn : source.turns) {
+        auto found = std::find(labels.begin(), labels.end(), turn.speaker);
+        if (found == labels.end()) {
+            labels.push_back(turn.speaker);
+            turn_counts.push_back(0);
+            found = labels.end() - 1;
+        }
+        const auto ordinal = static_cast<std::size_t>(found - labels.begin());
+        ++turn_counts[ordinal];
+        const std::uint32_t last = turn.end > turn.start ? turn.end - 1 : turn.start;
+        packed_turns.insert(
+            packed_turns.end(),
+            {static_cast<std::uint32_t>(ordinal),
+             turn.time_ms ? static_cast<std::uint32_t>(*turn.time_ms + 1) : 0U, turn.start,
+             turn.body_start, turn.end, line_of(source.line_starts, turn.start),
+             line_of(source.line_starts, last)});
+    }
+    const std::string line_blob = encode_uint32s(source.line_starts);
+    const std::string turn_blob = encode_uint32s(packed_turns);
     Statement insert(db, R"sql(
-        INSERT INTO sources(guid, name, kind, lang, text, sha256, chars, line_starts, file_name,
-                            file_format, file_size, file_sha256, encoding, page_count,
+        INSERT INTO sources(guid, name, kind, lang, text, sha256, chars, line_starts, turns,
+                            file_name, file_format, file_size, file_sha256, encoding, page_count,
                             imported_at, imported_by)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
     insert.bind(1, new_guid())
         .bind(2, source.name)
         .bind(3, kind_name(source.kind))
@@ -88,47 +114,31 @@ std::int64_t insert_source(Database& db, const NewSource& source, const Coder& c
         .bind(5, source.text)
         .bind(6, source.sha256)
         .bind(7, std::int64_t{source.chars})
-        .bind_blob(8, blob.data(), blob.size())
-        .bind(9, source.file_name)
-        .bind(10, source.file_format)
-        .bind(11, source.file_size)
-        .bind(12, source.file_sha256)
-        .bind(13, source.encoding)
-        .bind(14, source.page_count)
-        .bind(15, now_iso8601())
-        .bind(16, coder.id)
+        .bind_blob(8, line_blob.data(), line_blob.size())
+        .bind_blob(9, turn_blob.data(), turn_blob.size())
+        .bind(10, source.file_name)
+        .bind(11, source.file_format)
+        .bind(12, source.file_size)
+        .bind(13, source.file_sha256)
+        .bind(14, source.encoding)
+        .bind(15, source.page_count)
+        .bind(16, now_iso8601())
+        .bind(17, coder.id)
         .run();
     const std::int64_t source_id = db.last_insert_id();
 
-    // Speakers in order of first appearance; a label that is a participant's
-    // ID is mapped to that participant.
-    std::map<std::string, std::int64_t, std::less<>> speaker_ids;
+    // A speaker label that is a participant's ID is mapped to that participant.
     Statement add_speaker(db, R"sql(
-        INSERT INTO speakers(source_id, label, participant_id)
-        VALUES (?, ?, (SELECT id FROM participants WHERE pid = ?)))sql");
-    Statement add_turn(db, R"sql(
-        INSERT INTO turns(source_id, n, speaker_id, time_ms, start, body_start, end, first_line,
-                          last_line) VALUES (?,?,?,?,?,?,?,?,?))sql");
-    std::int64_t n = 0;
-    for (const Turn& turn : source.turns) {
-        auto found = speaker_ids.find(turn.speaker);
-        if (found == speaker_ids.end()) {
-            add_speaker.bind(1, source_id).bind(2, turn.speaker).bind(3, turn.speaker).run();
-            add_speaker.reset();
-            found = speaker_ids.emplace(turn.speaker, db.last_insert_id()).first;
-        }
-        const std::uint32_t last = turn.end > turn.start ? turn.end - 1 : turn.start;
-        add_turn.bind(1, source_id)
-            .bind(2, ++n)
-            .bind(3, found->second)
-            .bind(4, turn.time_ms)
-            .bind(5, std::int64_t{turn.start})
-            .bind(6, std::int64_t{turn.body_start})
-            .bind(7, std::int64_t{turn.end})
-            .bind(8, line_of(source.line_starts, turn.start))
-            .bind(9, line_of(source.line_starts, last))
+        INSERT INTO speakers(source_id, ordinal, label, turns, participant_id)
+        VALUES (?, ?, ?, ?, (SELECT id FROM participants WHERE pid = ?)))sql");
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        add_speaker.bind(1, source_id)
+            .bind(2, static_cast<std::int64_t>(i))
+            .bind(3, labels[i])
+            .bind(4, turn_counts[i])
+            .bind(5, labels[i])
             .run();
-        add_turn.reset();
+        add_speaker.reset();
     }
     return source_id;
 }
@@ -189,31 +199,47 @@ SourceText load_source_text(Database& db, std::int64_t source_id) {
     if (!query.step()) {
         throw Error("source " + std::to_string(source_id), "no such source in the project");
     }
-    return {query.text(0), decode_line_starts(query.blob(1))};
+    return {query.text(0), decode_uint32s(query.blob(1))};
 }
 
 std::vector<TurnInfo> load_turns(Database& db, std::int64_t source_id) {
-    Statement query(db, R"sql(
-        SELECT t.n, k.label, t.time_ms, t.start, t.body_start, t.end, t.first_line, t.last_line,
-               p.pid
-        FROM turns t JOIN speakers k ON k.id = t.speaker_id
-        LEFT JOIN participants p ON p.id = k.participant_id
-        WHERE t.source_id = ? ORDER BY t.n)sql");
-    query.bind(1, source_id);
+    struct SpeakerRow {
+        std::string label;
+        std::optional<std::string> participant;
+    };
+    std::vector<SpeakerRow> speakers;
+    Statement speaker_query(db, R"sql(
+        SELECT k.label, p.pid FROM speakers k LEFT JOIN participants p ON p.id = k.participant_id
+        WHERE k.source_id = ? ORDER BY k.ordinal)sql");
+    speaker_query.bind(1, source_id);
+    while (speaker_query.step()) {
+        speakers.push_back({speaker_query.text(0), speaker_query.is_null(1)
+                                                       ? std::nullopt
+                                                       : std::optional(speaker_query.text(1))});
+    }
+    Statement turn_query(db, "SELECT turns FROM sources WHERE id = ?");
+    turn_query.bind(1, source_id);
+    if (!turn_query.step()) {
+        throw Error("source " + std::to_string(source_id), "no such source in the project");
+    }
+    const std::vector<std::uint32_t> packed = decode_uint32s(turn_query.blob(0));
     std::vector<TurnInfo> turns;
-    while (query.step()) {
+    turns.reserve(packed.size() / kTurnFields);
+    for (std::size_t at = 0; at + kTurnFields <= packed.size(); at += kTurnFields) {
+        const std::uint32_t* field = packed.data() + at;
+        const SpeakerRow& speaker = speakers.at(field[0]);
         TurnInfo info;
-        info.n = query.int64(0);
-        info.turn.speaker = query.text(1);
-        info.turn.time_ms = query.optional_int64(2);
-        info.turn.start = static_cast<std::uint32_t>(query.int64(3));
-        info.turn.body_start = static_cast<std::uint32_t>(query.int64(4));
-        info.turn.end = static_cast<std::uint32_t>(query.int64(5));
-        info.first_line = query.int64(6);
-        info.last_line = query.int64(7);
-        if (!query.is_null(8)) {
-            info.participant = query.text(8);
+        info.n = static_cast<std::int64_t>(turns.size()) + 1;
+        info.turn.speaker = speaker.label;
+        if (field[1] != 0) {
+            info.turn.time_ms = std::int64_t{field[1]} - 1;
         }
+        info.turn.start = field[2];
+        info.turn.body_start = field[3];
+        info.turn.end = field[4];
+        info.first_line = field[5];
+        info.last_line = field[6];
+        info.participant = speaker.participant;
         turns.push_back(std::move(info));
     }
     return turns;

@@ -81,8 +81,8 @@ struct SourceLine {
 std::vector<SourceLine> read_lines(Database& db, const SourceInfo& source, std::int64_t first,
                                    std::int64_t last);
 
-// Line starts as stored: little-endian uint32.
-std::string encode_line_starts(const std::vector<std::uint32_t>& starts);
-std::vector<std::uint32_t> decode_line_starts(std::string_view blob);
+// Arrays of numbers as stored in blobs (line starts, turns): little-endian uint32.
+std::string encode_uint32s(const std::vector<std::uint32_t>& values);
+std::vector<std::uint32_t> decode_uint32s(std::string_view blob);
 
 }  // namespace tema::store

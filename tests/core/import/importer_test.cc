@@ -38,7 +38,7 @@ struct Fixture {
     std::string state() {
         auto& db = project->db();
         return std::to_string(db.query_int("SELECT count(*) FROM sources")) + "/" +
-               std::to_string(db.query_int("SELECT count(*) FROM turns")) + "/" +
+               std::to_string(db.query_int("SELECT coalesce(sum(length(turns)), 0) FROM sources")) + "/" +
                std::to_string(db.query_int("SELECT count(*) FROM speakers")) + "/" +
                std::to_string(db.query_int("SELECT count(*) FROM actions"));
     }
