@@ -41,4 +41,7 @@ struct CliResult {
 CliResult run_tema(const std::vector<std::string>& args,
                    const std::vector<std::string>& environment = {});
 
+// Starts the built `tema` with `args` in the background; returns its pid.
+int start_tema(const std::vector<std::string>& args);
+
 }  // namespace tema::test
