@@ -38,6 +38,8 @@ void Context::print_json(const nlohmann::json& document) {
     std::cout << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-void Context::warn(const std::string& message) { std::cerr << "tema: " << message << '\n'; }
+void Context::warn(const std::string& message) {
+    std::cerr << "tema: " << message << '\n';
+}
 
 }  // namespace tema::cli

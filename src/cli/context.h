@@ -18,8 +18,8 @@ struct UsageError : std::runtime_error {
 
 struct Context {
     bool json = false;
-    std::string coder;                // --coder
-    std::function<int()> run;         // set by the command that was parsed
+    std::string coder;         // --coder
+    std::function<int()> run;  // set by the command that was parsed
 
     // Opens PROJECT, reporting on stderr a migration backup if one was made.
     std::unique_ptr<store::Project> open(const std::filesystem::path& path,

@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.fallthrough();
     app.add_flag("--json", context.json, "Print one JSON document on stdout");
-    app.add_option("--coder", context.coder, "Act as this coder (else $TEMA_CODER, else the default)");
+    app.add_option("--coder", context.coder,
+                   "Act as this coder (else $TEMA_CODER, else the default)");
     tema::cli::add_commands(app, context);
     try {
         app.parse(argc, argv);

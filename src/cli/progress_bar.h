@@ -9,13 +9,13 @@ namespace tema::cli {
 
 // A progress bar on stderr when it is a terminal; silent otherwise.
 class ProgressBar final : public Progress {
-public:
+  public:
     ProgressBar();
     void start(std::string_view what, std::size_t total) override;
     void advance(std::string_view item, std::size_t steps) override;
     void finish() override;
 
-private:
+  private:
     void draw(std::string_view item);
 
     bool enabled_;

@@ -44,8 +44,8 @@ int main(int argc, char** argv) {
     {
         tema::store::Project project(project_path);
         tema::NoProgress progress;
-        const auto reports = tema::import::import_files(project, project.default_coder(), files,
-                                                        {}, progress);
+        const auto reports =
+            tema::import::import_files(project, project.default_coder(), files, {}, progress);
         for (const auto& report : reports) {
             failed += report.ok ? 0 : 1;
             turns += static_cast<std::size_t>(report.turns);
@@ -56,9 +56,9 @@ int main(int argc, char** argv) {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     const double megabytes = static_cast<double>(bytes) / 1e6;
-    std::printf("import %zu files, %.1f MB, %zu turns: %.3f s wall, %.1f MB/s, peak RSS %.1f MB%s\n",
-                files.size(), megabytes, turns, seconds, megabytes / seconds,
-                static_cast<double>(usage.ru_maxrss) / 1024.0,
-                failed > 0 ? " (SOME FILES FAILED)" : "");
+    std::printf(
+        "import %zu files, %.1f MB, %zu turns: %.3f s wall, %.1f MB/s, peak RSS %.1f MB%s\n",
+        files.size(), megabytes, turns, seconds, megabytes / seconds,
+        static_cast<double>(usage.ru_maxrss) / 1024.0, failed > 0 ? " (SOME FILES FAILED)" : "");
     return failed > 0 ? 1 : 0;
 }

@@ -39,9 +39,13 @@ TempDir::~TempDir() {
     fs::remove_all(path_, ignored);
 }
 
-fs::path fixture(const std::string& relative) { return fs::path(TEMA_FIXTURES_DIR) / relative; }
+fs::path fixture(const std::string& relative) {
+    return fs::path(TEMA_FIXTURES_DIR) / relative;
+}
 
-fs::path repo_file(const std::string& relative) { return fs::path(TEMA_SOURCE_DIR) / relative; }
+fs::path repo_file(const std::string& relative) {
+    return fs::path(TEMA_SOURCE_DIR) / relative;
+}
 
 std::string read_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);

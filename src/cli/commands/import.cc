@@ -9,10 +9,13 @@ namespace tema::cli {
 namespace {
 
 nlohmann::json to_json(const import::ImportReport& report) {
-    nlohmann::json json = {{"file", report.file}, {"ok", report.ok}, {"duplicate", report.duplicate}};
+    nlohmann::json json = {
+        {"file", report.file}, {"ok", report.ok}, {"duplicate", report.duplicate}};
     json["error"] = report.ok ? nlohmann::json(nullptr) : nlohmann::json(report.error);
-    json["source"] = report.source_id != 0 ? nlohmann::json(report.source) : nlohmann::json(nullptr);
-    json["source_id"] = report.source_id != 0 ? nlohmann::json(report.source_id) : nlohmann::json(nullptr);
+    json["source"] =
+        report.source_id != 0 ? nlohmann::json(report.source) : nlohmann::json(nullptr);
+    json["source_id"] =
+        report.source_id != 0 ? nlohmann::json(report.source_id) : nlohmann::json(nullptr);
     if (report.ok) {
         json["kind"] = kind_name(report.kind);
         json["encoding"] = report.encoding;
@@ -35,8 +38,7 @@ void print_human(const import::ImportReport& report) {
     }
     std::cout << "Imported " << report.file << " as '" << report.source << "' ("
               << kind_name(report.kind) << ", " << text::language_code(report.lang) << ", "
-              << report.encoding << "): " << report.lines << " lines, " << report.turns
-              << " turns";
+              << report.encoding << "): " << report.lines << " lines, " << report.turns << " turns";
     if (!report.speakers.empty()) {
         std::cout << ", speakers:";
         for (std::size_t i = 0; i < report.speakers.size(); ++i) {
@@ -49,7 +51,8 @@ void print_human(const import::ImportReport& report) {
 }  // namespace
 
 void add_import_command(CLI::App& app, Context& context) {
-    auto* command = app.add_subcommand("import", "Import files as sources; each file all or nothing");
+    auto* command =
+        app.add_subcommand("import", "Import files as sources; each file all or nothing");
     struct Args {
         std::string project;
         std::vector<std::string> files;

@@ -1,8 +1,9 @@
+#include "store/participants.h"
+
 #include <iostream>
 
 #include "commands/commands.h"
 #include "import/participants_csv.h"
-#include "store/participants.h"
 #include "store/sources.h"
 
 namespace tema::cli {
@@ -31,8 +32,8 @@ int list(Context& context, store::Project& project) {
         return 0;
     }
     if (participants.empty()) {
-        std::cout << "No participants yet. Add them with: tema participants " << project.path().string()
-                  << " import CSV\n";
+        std::cout << "No participants yet. Add them with: tema participants "
+                  << project.path().string() << " import CSV\n";
     }
     for (const auto& participant : participants) {
         std::cout << participant.pid;
@@ -84,7 +85,8 @@ void add_participants_command(CLI::App& app, Context& context) {
                 }
                 return 0;
             }
-            throw UsageError("usage: tema participants PROJECT import CSV | tema participants PROJECT list");
+            throw UsageError(
+                "usage: tema participants PROJECT import CSV | tema participants PROJECT list");
         };
     });
 }
@@ -112,11 +114,11 @@ void add_speakers_command(CLI::App& app, Context& context) {
             if (context.json) {
                 nlohmann::json json = nlohmann::json::array();
                 for (const auto& speaker : speakers) {
-                    json.push_back({{"label", speaker.label},
-                                    {"turns", speaker.turns},
-                                    {"participant", speaker.participant
-                                                        ? nlohmann::json(*speaker.participant)
-                                                        : nlohmann::json()}});
+                    json.push_back(
+                        {{"label", speaker.label},
+                         {"turns", speaker.turns},
+                         {"participant", speaker.participant ? nlohmann::json(*speaker.participant)
+                                                             : nlohmann::json()}});
                 }
                 Context::print_json(json);
                 return 0;

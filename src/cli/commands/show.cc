@@ -57,12 +57,14 @@ void add_show_command(CLI::App& app, Context& context) {
                     json_lines.push_back(
                         {{"n", line.n},
                          {"text", line.text},
-                         {"speaker", line.speaker ? nlohmann::json(*line.speaker) : nlohmann::json()},
+                         {"speaker",
+                          line.speaker ? nlohmann::json(*line.speaker) : nlohmann::json()},
                          {"participant",
                           line.participant ? nlohmann::json(*line.participant) : nlohmann::json()},
                          {"time", line.time_ms ? nlohmann::json(format_time(*line.time_ms))
                                                : nlohmann::json()},
-                         {"time_ms", line.time_ms ? nlohmann::json(*line.time_ms) : nlohmann::json()},
+                         {"time_ms",
+                          line.time_ms ? nlohmann::json(*line.time_ms) : nlohmann::json()},
                          {"start", line.start},
                          {"end", line.end},
                          {"codes", nlohmann::json::array()}});

@@ -1,8 +1,9 @@
+#include "store/sources.h"
+
 #include <iomanip>
 #include <iostream>
 
 #include "commands/commands.h"
-#include "store/sources.h"
 
 namespace tema::cli {
 
@@ -51,7 +52,8 @@ void add_sources_command(CLI::App& app, Context& context) {
             std::cout << std::left << std::setw(4) << "id" << std::setw(48) << "name"
                       << std::setw(11) << "kind" << std::setw(6) << "lang" << std::right
                       << std::setw(7) << "lines" << std::setw(7) << "turns" << std::setw(9)
-                      << "speakers" << "  encoding\n";
+                      << "speakers"
+                      << "  encoding\n";
             for (const auto& source : sources) {
                 std::cout << std::left << std::setw(4) << source.id << std::setw(48) << source.name
                           << std::setw(11) << kind_name(source.kind) << std::setw(6)

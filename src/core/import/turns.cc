@@ -11,13 +11,25 @@ namespace tema::import {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || is_ascii_upper(c); }
+bool is_space(char c) {
+    return c == ' ' || c == '\t';
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_ascii_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_ascii_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || is_ascii_upper(c);
+}
 // Lead byte of a multi-byte UTF-8 character: in a label, a letter (æ, Ø, é, ...).
-bool is_utf8_lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0xC0; }
-bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_utf8_lead(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0xC0;
+}
+bool is_utf8_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 std::uint32_t count_codepoints(std::string_view bytes) {
     std::uint32_t n = 0;
@@ -139,18 +151,18 @@ std::string ascii_lower(std::string_view s) {
 // Roles and numbered participants that real transcripts use as labels.
 bool is_known_label(std::string_view label) {
     static const std::set<std::string, std::less<>> kRoles = {
-        "moderator", "mod",         "m",          "i",           "r",         "int",
-        "intervjuer", "intervjuar", "interviewer", "respondent", "informant", "interviewee",
-        "facilitator", "fasilitator", "forsker",  "researcher",  "observer",  "observatør",
-        "q",         "a",           "ip",         "deltaker",    "deltakar",  "participant"};
+        "moderator",   "mod",         "m",           "i",          "r",         "int",
+        "intervjuer",  "intervjuar",  "interviewer", "respondent", "informant", "interviewee",
+        "facilitator", "fasilitator", "forsker",     "researcher", "observer",  "observatør",
+        "q",           "a",           "ip",          "deltaker",   "deltakar",  "participant"};
     const std::string lower = ascii_lower(label);
     if (kRoles.contains(lower)) {
         return true;
     }
     // A role word or letter followed by a number: "Deltaker 3", "P07", "IP3".
     static const std::array<std::string_view, 14> kNumbered = {
-        "deltaker", "deltakar", "person", "participant", "speaker", "taler", "talar",
-        "informant", "respondent", "intervjuobjekt", "ip", "p", "d", "r"};
+        "deltaker",  "deltakar",   "person",         "participant", "speaker", "taler", "talar",
+        "informant", "respondent", "intervjuobjekt", "ip",          "p",       "d",     "r"};
     std::size_t digits_at = lower.size();
     while (digits_at > 0 && is_digit(lower[digits_at - 1])) {
         --digits_at;
@@ -295,7 +307,9 @@ struct Line {
     std::string_view bytes;
 };
 
-bool is_blank(std::string_view line) { return trim(line).empty(); }
+bool is_blank(std::string_view line) {
+    return trim(line).empty();
+}
 
 }  // namespace
 
@@ -375,8 +389,7 @@ std::vector<Turn> find_turns(std::string_view text) {
         }
         // The turn ends after its last non-blank line.
         std::size_t i = last_line;
-        while (i > 0 && is_blank(lines[i].bytes) &&
-               lines[i].cp_start > turns.back().start) {
+        while (i > 0 && is_blank(lines[i].bytes) && lines[i].cp_start > turns.back().start) {
             --i;
         }
         const Line& line = lines[i];

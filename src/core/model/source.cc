@@ -17,7 +17,8 @@ std::string_view kind_name(SourceKind kind) {
 }
 
 std::optional<SourceKind> parse_kind(std::string_view name) {
-    for (const SourceKind kind : {SourceKind::transcript, SourceKind::fieldnote, SourceKind::document}) {
+    for (const SourceKind kind :
+         {SourceKind::transcript, SourceKind::fieldnote, SourceKind::document}) {
         if (kind_name(kind) == name) {
             return kind;
         }

@@ -2,7 +2,6 @@
 
 #include <sqlite3.h>
 
-
 #include "util/error.h"
 
 namespace tema::store {
@@ -46,14 +45,16 @@ std::string explain(int code, std::string_view doing, const char* sqlite_message
 // ---------------------------------------------------------------- Statement
 
 Statement::Statement(Database& db, std::string_view sql) : db_(&db) {
-    const int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_,
-                                      nullptr);
+    const int rc =
+        sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
     if (rc != SQLITE_OK) {
         db.fail(rc, "preparing a query");
     }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
 
 Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
     other.stmt_ = nullptr;
@@ -68,8 +69,8 @@ Statement& Statement::bind(int index, std::int64_t value) {
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
-    const int rc = sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT,
-                                       SQLITE_UTF8);
+    const int rc =
+        sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     if (rc != SQLITE_OK) {
         db_->fail(rc, "binding a value");
     }
@@ -122,7 +123,9 @@ bool Statement::is_null(int column) const {
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
-std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::int64(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
 
 std::optional<std::int64_t> Statement::optional_int64(int column) const {
     if (is_null(column)) {
@@ -131,7 +134,9 @@ std::optional<std::int64_t> Statement::optional_int64(int column) const {
     return int64(column);
 }
 
-std::string Statement::text(int column) const { return std::string(text_view(column)); }
+std::string Statement::text(int column) const {
+    return std::string(text_view(column));
+}
 
 std::string_view Statement::text_view(int column) const {
     const unsigned char* data = sqlite3_column_text(stmt_, column);
@@ -178,7 +183,9 @@ Database::Database(const std::filesystem::path& path, Mode mode) : path_(path), 
     sqlite3_busy_timeout(db_, 2000);
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    sqlite3_close_v2(db_);
+}
 
 void Database::fail(int code, std::string_view doing) const {
     throw Error(path_.string(), explain(code, doing, sqlite3_errmsg(db_)));
@@ -195,9 +202,13 @@ void Database::exec(std::string_view sql) {
     }
 }
 
-std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Database::last_insert_id() const {
+    return sqlite3_last_insert_rowid(db_);
+}
 
-int Database::changes() const { return sqlite3_changes(db_); }
+int Database::changes() const {
+    return sqlite3_changes(db_);
+}
 
 std::int64_t Database::query_int(std::string_view sql) {
     Statement statement(*this, sql);
@@ -209,8 +220,8 @@ void Database::backup_to(const std::filesystem::path& target) {
         throw Error(target.string(), "already exists; not overwriting it with a backup copy");
     }
     sqlite3* copy = nullptr;
-    int rc = sqlite3_open_v2(target.c_str(), &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(target.c_str(), &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc == SQLITE_OK) {
         sqlite3_backup* backup = sqlite3_backup_init(copy, "main", db_, "main");
         if (backup == nullptr) {
@@ -228,7 +239,9 @@ void Database::backup_to(const std::filesystem::path& target) {
 
 // -------------------------------------------------------------- Transaction
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db) {
+    db_.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (open_) {

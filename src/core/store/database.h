@@ -18,7 +18,7 @@ class Database;
 
 // A prepared statement. Bind parameters are numbered from 1, columns from 0.
 class Statement {
-public:
+  public:
     Statement(Database& db, std::string_view sql);
     ~Statement();
     Statement(const Statement&) = delete;
@@ -48,13 +48,13 @@ public:
     std::string_view text_view(int column) const;
     std::string blob(int column) const;
 
-private:
+  private:
     Database* db_;
     sqlite3_stmt* stmt_ = nullptr;
 };
 
 class Database {
-public:
+  public:
     enum class Mode { read_only, read_write, create };
 
     // Opens the SQLite file at `path`. `create` makes a new file and refuses an
@@ -82,7 +82,7 @@ public:
 
     sqlite3* handle() { return db_; }
 
-private:
+  private:
     std::filesystem::path path_;
     Mode mode_;
     sqlite3* db_ = nullptr;
@@ -91,7 +91,7 @@ private:
 // One transaction. Rolled back on destruction unless committed; a user action
 // is exactly one of these (see Project::Action).
 class Transaction {
-public:
+  public:
     explicit Transaction(Database& db);  // BEGIN IMMEDIATE: takes the write lock now
     ~Transaction();
     Transaction(const Transaction&) = delete;
@@ -99,7 +99,7 @@ public:
 
     void commit();
 
-private:
+  private:
     Database& db_;
     bool open_ = true;
 };

@@ -61,7 +61,7 @@ std::vector<Participant> list_participants(Database& db) {
         JOIN attributes a ON a.name = v.name ORDER BY a.position)sql");
     while (values.step()) {
         participants[index.at(values.int64(0))].attributes.emplace_back(values.text(1),
-                                                                       values.text(2));
+                                                                        values.text(2));
     }
     Statement sources(db, R"sql(
         SELECT DISTINCT k.participant_id, s.name FROM speakers k JOIN sources s ON s.id = k.source_id
@@ -97,10 +97,12 @@ void map_speaker(Project& project, const Coder& coder, std::int64_t source_id,
     Statement participant(db, "SELECT id FROM participants WHERE pid = ?");
     participant.bind(1, pid);
     if (!participant.step()) {
-        throw Error("participant " + std::string(pid),
-                    "no such participant (import them with `tema participants PROJECT import CSV`)");
+        throw Error(
+            "participant " + std::string(pid),
+            "no such participant (import them with `tema participants PROJECT import CSV`)");
     }
-    Statement update(db, "UPDATE speakers SET participant_id = ? WHERE source_id = ? AND label = ?");
+    Statement update(db,
+                     "UPDATE speakers SET participant_id = ? WHERE source_id = ? AND label = ?");
     update.bind(1, participant.int64(0)).bind(2, source_id).bind(3, label).run();
     if (db.changes() == 0) {
         throw Error("speaker " + std::string(label), "no such speaker in this source");

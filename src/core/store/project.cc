@@ -45,8 +45,8 @@ void check_file_header(const fs::path& path) {
     std::array<unsigned char, 100> header{};
     in.read(reinterpret_cast<char*>(header.data()), header.size());
     static constexpr char kMagic[] = "SQLite format 3";  // followed by NUL
-    const bool is_sqlite = in.gcount() >= 16 &&
-                           std::equal(kMagic, kMagic + sizeof kMagic, header.begin());
+    const bool is_sqlite =
+        in.gcount() >= 16 && std::equal(kMagic, kMagic + sizeof kMagic, header.begin());
     if (!is_sqlite) {
         throw Error(name, "is not a Tema project (not a SQLite database)");
     }
@@ -93,8 +93,7 @@ std::string initials_of(std::string_view name) {
             at_word_start = false;
         }
     }
-    if (initials.size() == 1 && name.size() > 1 &&
-        static_cast<unsigned char>(name[1]) < 0x80) {
+    if (initials.size() == 1 && name.size() > 1 && static_cast<unsigned char>(name[1]) < 0x80) {
         initials += name[1];
     }
     for (char& c : initials) {
@@ -151,8 +150,11 @@ void Project::create(const fs::path& path, const CreateOptions& options) {
         const std::string now = now_iso8601();
         const std::string coder_guid = new_guid();
         Statement coder(db, "INSERT INTO coders(guid, name, initials, created) VALUES (?,?,?,?)");
-        coder.bind(1, coder_guid).bind(2, options.coder_name).bind(3, initials_of(options.coder_name))
-            .bind(4, now).run();
+        coder.bind(1, coder_guid)
+            .bind(2, options.coder_name)
+            .bind(3, initials_of(options.coder_name))
+            .bind(4, now)
+            .run();
         std::string title = options.title.empty() ? path.stem().string() : options.title;
         Statement setting(db, "INSERT INTO settings(key, value) VALUES (?, ?)");
         for (const auto& [key, value] : {std::pair<std::string, std::string>{"title", title},
@@ -184,11 +186,10 @@ Project::Project(const fs::path& path, Access access) : path_(path) {
         }
         schema_version_ = static_cast<int>(probe.query_int("PRAGMA user_version"));
         if (schema_version_ > current_schema_version()) {
-            throw Error(path.string(), "was made by a newer version of Tema (project format " +
-                                           std::to_string(schema_version_) +
-                                           "; this Tema reads up to format " +
-                                           std::to_string(current_schema_version()) +
-                                           "); update Tema to open it");
+            throw Error(path.string(),
+                        "was made by a newer version of Tema (project format " +
+                            std::to_string(schema_version_) + "; this Tema reads up to format " +
+                            std::to_string(current_schema_version()) + "); update Tema to open it");
         }
         if (schema_version_ < current_schema_version() && access == Access::read_write) {
             backup_ = backup_path_for(path, schema_version_);
@@ -215,7 +216,9 @@ std::string Project::setting(std::string_view key) {
     return statement.step() ? statement.text(0) : std::string();
 }
 
-std::string Project::title() { return setting("title"); }
+std::string Project::title() {
+    return setting("title");
+}
 
 Coder Project::default_coder() {
     Statement statement(*db_,
@@ -242,7 +245,10 @@ Coder Project::coder_named(std::string_view name, bool* created) {
     Coder coder{0, new_guid(), std::string(name), initials_of(name)};
     Transaction transaction(*db_);
     Statement insert(*db_, "INSERT INTO coders(guid, name, initials, created) VALUES (?,?,?,?)");
-    insert.bind(1, coder.guid).bind(2, coder.name).bind(3, coder.initials).bind(4, now_iso8601())
+    insert.bind(1, coder.guid)
+        .bind(2, coder.name)
+        .bind(3, coder.initials)
+        .bind(4, now_iso8601())
         .run();
     coder.id = db_->last_insert_id();
     transaction.commit();

@@ -21,7 +21,7 @@ struct Coder {
 };
 
 class Project {
-public:
+  public:
     enum class Access { read_only, read_write };
 
     struct CreateOptions {
@@ -54,7 +54,7 @@ public:
     // then `*created` is set. Empty names are refused.
     Coder coder_named(std::string_view name, bool* created = nullptr);
 
-private:
+  private:
     std::filesystem::path path_;
     std::unique_ptr<Database> db_;
     int schema_version_ = 0;
@@ -65,7 +65,7 @@ private:
 // time, kind and a readable summary. Nothing is written unless commit() is
 // reached; an exception or a kill leaves the project as before.
 class Action {
-public:
+  public:
     Action(Project& project, const Coder& coder, std::string_view kind, std::string summary = {});
     Action(const Action&) = delete;
     Action& operator=(const Action&) = delete;
@@ -74,7 +74,7 @@ public:
     void set_summary(std::string summary) { summary_ = std::move(summary); }
     void commit();
 
-private:
+  private:
     Project& project_;
     Transaction transaction_;
     std::int64_t id_ = 0;

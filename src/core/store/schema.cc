@@ -97,7 +97,9 @@ CREATE INDEX speakers_by_participant ON speakers(participant_id);
 
 }  // namespace
 
-int current_schema_version() { return static_cast<int>(kMigrations.size()); }
+int current_schema_version() {
+    return static_cast<int>(kMigrations.size());
+}
 
 void migrate_to(Database& db, int from_version, int version) {
     for (int v = from_version; v < version; ++v) {

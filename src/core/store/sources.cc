@@ -254,9 +254,9 @@ std::vector<SourceLine> read_lines(Database& db, const SourceInfo& source, std::
     const SourceText content = load_source_text(db, source.id);
     const auto count = static_cast<std::int64_t>(content.line_starts.size());
     if (first < 1 || first > last || first > count) {
-        throw Error("source " + source.name,
-                    "has no lines " + std::to_string(first) + "-" + std::to_string(last) +
-                        " (it has " + std::to_string(count) + " lines)");
+        throw Error("source " + source.name, "has no lines " + std::to_string(first) + "-" +
+                                                 std::to_string(last) + " (it has " +
+                                                 std::to_string(count) + " lines)");
     }
     last = std::min(last, count);
     const text::PositionMap positions(content.text);

@@ -8,14 +8,14 @@
 namespace tema {
 
 class Error : public std::runtime_error {
-public:
+  public:
     // `subject` names the file or object, `problem` says what is wrong with it.
     Error(std::string subject, std::string problem);
 
     const std::string& subject() const { return subject_; }
     const std::string& problem() const { return problem_; }
 
-private:
+  private:
     std::string subject_;
     std::string problem_;
 };

@@ -8,7 +8,7 @@
 namespace tema {
 
 class Progress {
-public:
+  public:
     virtual ~Progress() = default;
     // Announces how many steps the work has.
     virtual void start(std::string_view what, std::size_t total) = 0;
@@ -21,7 +21,7 @@ public:
 
 // Reports nowhere; for callers that do not care.
 class NoProgress final : public Progress {
-public:
+  public:
     void start(std::string_view, std::size_t) override {}
     void advance(std::string_view, std::size_t) override {}
     void finish() override {}

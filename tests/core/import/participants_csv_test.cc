@@ -40,12 +40,13 @@ TEST_CASE("Participants and attributes come from a CSV, quotes and all", "[parti
     const auto participants = tema::store::list_participants(f.project->db());
     REQUIRE(participants.size() == 3);
     CHECK(participants[0].pid == "P01");
-    CHECK(participants[0].attributes ==
-          tema::store::Attributes{{"role", "jobbspesialist"}, {"site", "Bergvik"},
-                                  {"note", "erfaren, 9 år"}});
+    CHECK(participants[0].attributes == tema::store::Attributes{{"role", "jobbspesialist"},
+                                                                {"site", "Bergvik"},
+                                                                {"note", "erfaren, 9 år"}});
     // An empty cell sets nothing.
     CHECK(participants[1].attributes.size() == 2);
-    CHECK(participants[2].attributes.back() == std::pair<std::string, std::string>{"note", "sier \"hei\""});
+    CHECK(participants[2].attributes.back() ==
+          std::pair<std::string, std::string>{"note", "sier \"hei\""});
 
     // Importing again updates rather than duplicates.
     const auto again = f.import("participants.csv");
@@ -68,7 +69,8 @@ TEST_CASE("Imported participants map speakers whose label is their ID", "[partic
     tema::NoProgress progress;
     TempDir dir;
     tema::test::write_bytes(dir / "i.txt", "INT: Hei.\nP07: Hei igjen.\n");
-    tema::import::import_files(*f.project, f.project->default_coder(), {dir / "i.txt"}, {}, progress);
+    tema::import::import_files(*f.project, f.project->default_coder(), {dir / "i.txt"}, {},
+                               progress);
     const auto result = f.import("participants.csv");
     CHECK(result.speakers_mapped == 1);
     const auto participants = tema::store::list_participants(f.project->db());
@@ -109,17 +111,22 @@ TEST_CASE("Speakers are mapped per source", "[participants]") {
     TempDir dir;
     tema::test::write_bytes(dir / "fg2.txt", "Moderator: Hei.\nPerson 1: Hei.\n");
     tema::test::write_bytes(dir / "fg3.txt", "M: Hei.\nPerson 1: Hallo.\n");
-    const auto reports = tema::import::import_files(*f.project, f.project->default_coder(),
-                                                    {dir / "fg2.txt", dir / "fg3.txt"}, {}, progress);
+    const auto reports = tema::import::import_files(
+        *f.project, f.project->default_coder(), {dir / "fg2.txt", dir / "fg3.txt"}, {}, progress);
     const auto coder = f.project->default_coder();
     tema::store::map_speaker(*f.project, coder, reports[0].source_id, "Person 1", "P01");
     tema::store::map_speaker(*f.project, coder, reports[1].source_id, "Person 1", "P02");
-    CHECK(tema::store::list_speakers(f.project->db(), reports[0].source_id)[1].participant == "P01");
-    CHECK(tema::store::list_speakers(f.project->db(), reports[1].source_id)[1].participant == "P02");
-    CHECK_THROWS_WITH(tema::store::map_speaker(*f.project, coder, reports[0].source_id, "Person 9", "P01"),
-                      Catch::Contains("speaker Person 9: no such speaker"));
-    CHECK_THROWS_WITH(tema::store::map_speaker(*f.project, coder, reports[0].source_id, "Person 1", "P99"),
-                      Catch::Contains("participant P99: no such participant"));
+    CHECK(tema::store::list_speakers(f.project->db(), reports[0].source_id)[1].participant ==
+          "P01");
+    CHECK(tema::store::list_speakers(f.project->db(), reports[1].source_id)[1].participant ==
+          "P02");
+    CHECK_THROWS_WITH(
+        tema::store::map_speaker(*f.project, coder, reports[0].source_id, "Person 9", "P01"),
+        Catch::Contains("speaker Person 9: no such speaker"));
+    CHECK_THROWS_WITH(
+        tema::store::map_speaker(*f.project, coder, reports[0].source_id, "Person 1", "P99"),
+        Catch::Contains("participant P99: no such participant"));
     // Mapping is undone by nothing but itself: the failed attempts left P01 in place.
-    CHECK(tema::store::list_speakers(f.project->db(), reports[0].source_id)[1].participant == "P01");
+    CHECK(tema::store::list_speakers(f.project->db(), reports[0].source_id)[1].participant ==
+          "P01");
 }

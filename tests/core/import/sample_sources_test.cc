@@ -27,7 +27,8 @@ std::set<std::string> numbered(const std::string& prefix, int from, int to) {
 
 }  // namespace
 
-TEST_CASE("The sample study imports with every speaker and time stamp recognised", "[import][sample]") {
+TEST_CASE("The sample study imports with every speaker and time stamp recognised",
+          "[import][sample]") {
     tema::test::TempDir dir;
     tema::store::Project::create(dir / "ips.tema", {"", "Kari"});
     tema::store::Project project(dir / "ips.tema");

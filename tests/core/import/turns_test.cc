@@ -31,7 +31,8 @@ std::string read_fixture(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("Moderator and Deltaker N labels make turns but the header is no turn", "[import][turns]") {
+TEST_CASE("Moderator and Deltaker N labels make turns but the header is no turn",
+          "[import][turns]") {
     const std::string text = read_fixture("fokusgruppe-deltaker.txt");
     const auto turns = find_turns(text);
     REQUIRE(turns.size() == 6);
