@@ -21,7 +21,7 @@ struct Coder {
 };
 
 class Project {
-  public:
+public:
     enum class Access { read_only, read_write };
 
     struct CreateOptions {
@@ -54,7 +54,7 @@ class Project {
     // then `*created` is set. Empty names are refused.
     Coder coder_named(std::string_view name, bool* created = nullptr);
 
-  private:
+private:
     std::filesystem::path path_;
     std::unique_ptr<Database> db_;
     int schema_version_ = 0;
@@ -65,20 +65,25 @@ class Project {
 // time, kind and a readable summary. Nothing is written unless commit() is
 // reached; an exception or a kill leaves the project as before.
 class Action {
-  public:
+public:
     Action(Project& project, const Coder& coder, std::string_view kind, std::string summary = {});
     Action(const Action&) = delete;
     Action& operator=(const Action&) = delete;
 
     std::int64_t id() const { return id_; }
     void set_summary(std::string summary) { summary_ = std::move(summary); }
+    // For undo and redo: the action they take back or do again.
+    void set_target(std::int64_t action_id) { target_ = action_id; }
+    // Commits. A new change (not an undo or redo) ends what can be redone.
     void commit();
 
-  private:
+private:
     Project& project_;
     Transaction transaction_;
     std::int64_t id_ = 0;
+    std::string kind_;
     std::string summary_;
+    std::optional<std::int64_t> target_;
 };
 
 }  // namespace tema::store

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "store/database.h"
+#include "store/history.h"
 
 namespace tema::store {
 
@@ -26,14 +27,34 @@ CREATE TABLE coders (
     initials TEXT NOT NULL,
     created  TEXT NOT NULL
 );
--- One row per user action; every change happens inside one action.
+-- One row per user action; every change happens inside one action. Undo and
+-- redo are actions too (kind 'undo'/'redo', target_id the action they undo or
+-- redo), so the log is the whole audit trail.
 CREATE TABLE actions (
-    id       INTEGER PRIMARY KEY,
-    time     TEXT NOT NULL,
-    coder_id INTEGER NOT NULL REFERENCES coders(id),
-    kind     TEXT NOT NULL,
-    summary  TEXT NOT NULL DEFAULT ''
+    id        INTEGER PRIMARY KEY,
+    time      TEXT NOT NULL,
+    coder_id  INTEGER NOT NULL REFERENCES coders(id),
+    kind      TEXT NOT NULL,
+    summary   TEXT NOT NULL DEFAULT '',
+    state     TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone', 'dropped')),
+    target_id INTEGER REFERENCES actions(id)
 );
+-- The SQL that takes an action back ('undo') or does it again ('redo'), written
+-- by triggers on every tracked table (see history.cc) as the action runs.
+CREATE TABLE history (
+    id        INTEGER PRIMARY KEY,
+    action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    direction TEXT NOT NULL CHECK (direction IN ('undo', 'redo')),
+    statement TEXT NOT NULL
+);
+CREATE INDEX history_by_action ON history(action_id, direction, id);
+-- Where the triggers write: the running action and which script it fills.
+CREATE TABLE history_cursor (
+    only      INTEGER PRIMARY KEY CHECK (only = 1),
+    action_id INTEGER,
+    direction TEXT NOT NULL DEFAULT 'undo'
+);
+INSERT INTO history_cursor(only, action_id) VALUES (1, NULL);
 CREATE TABLE sources (
     id          INTEGER PRIMARY KEY,
     guid        TEXT NOT NULL UNIQUE,
@@ -84,14 +105,21 @@ CREATE TABLE attributes (
     position INTEGER NOT NULL
 );
 CREATE TABLE participant_attributes (
+    id             INTEGER PRIMARY KEY,
     participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
     name           TEXT NOT NULL REFERENCES attributes(name) ON DELETE CASCADE,
     value          TEXT NOT NULL,
-    PRIMARY KEY (participant_id, name)
-) WITHOUT ROWID;
+    UNIQUE (participant_id, name)
+);
 ALTER TABLE speakers ADD COLUMN participant_id INTEGER
     REFERENCES participants(id) ON DELETE SET NULL;
 CREATE INDEX speakers_by_participant ON speakers(participant_id);
+)sql",
+    // 3: where each page of a paged source (PDF) begins, so quotes cite pages.
+    R"sql(
+-- Little-endian uint32 code-point offsets in `text`, one per page; NULL for
+-- sources without pages.
+ALTER TABLE sources ADD COLUMN page_starts BLOB;
 )sql",
 };
 
@@ -111,7 +139,11 @@ void migrate_to(Database& db, int from_version, int version) {
 }
 
 void migrate(Database& db, int from_version) {
+    // Migrations are not undoable: no history triggers while they run; then
+    // triggers for the tables and columns as they now are.
+    drop_history_triggers(db);
     migrate_to(db, from_version, current_schema_version());
+    create_history_triggers(db);
 }
 
 }  // namespace tema::store
