@@ -184,7 +184,18 @@ Database::Database(const std::filesystem::path& path, Mode mode) : path_(path), 
 }
 
 Database::~Database() {
+    cache_.clear();  // statements first, then the connection
     sqlite3_close_v2(db_);
+}
+
+Statement& Database::cached(std::string_view sql) {
+    auto found = cache_.find(std::string(sql));
+    if (found == cache_.end()) {
+        found = cache_.emplace(std::string(sql), std::make_unique<Statement>(*this, sql)).first;
+    } else {
+        found->second->reset();
+    }
+    return *found->second;
 }
 
 void Database::fail(int code, std::string_view doing) const {

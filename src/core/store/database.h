@@ -5,9 +5,11 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -18,7 +20,7 @@ class Database;
 
 // A prepared statement. Bind parameters are numbered from 1, columns from 0.
 class Statement {
-  public:
+public:
     Statement(Database& db, std::string_view sql);
     ~Statement();
     Statement(const Statement&) = delete;
@@ -48,13 +50,13 @@ class Statement {
     std::string_view text_view(int column) const;
     std::string blob(int column) const;
 
-  private:
+private:
     Database* db_;
     sqlite3_stmt* stmt_ = nullptr;
 };
 
 class Database {
-  public:
+public:
     enum class Mode { read_only, read_write, create };
 
     // Opens the SQLite file at `path`. `create` makes a new file and refuses an
@@ -69,6 +71,12 @@ class Database {
 
     // Runs one or more statements that return no rows.
     void exec(std::string_view sql);
+    // A statement prepared once and kept for the life of the connection, reset
+    // and unbound each time it is handed out: for hot paths, where parsing the
+    // SQL (and compiling the history triggers into it) costs more than running
+    // it. Use it for one statement at a time: a second call with the same SQL
+    // resets the first.
+    Statement& cached(std::string_view sql);
     std::int64_t last_insert_id() const;
     int changes() const;
     // The value of a pragma or a one-value query, as an integer.
@@ -82,16 +90,17 @@ class Database {
 
     sqlite3* handle() { return db_; }
 
-  private:
+private:
     std::filesystem::path path_;
     Mode mode_;
     sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
 // One transaction. Rolled back on destruction unless committed; a user action
 // is exactly one of these (see Project::Action).
 class Transaction {
-  public:
+public:
     explicit Transaction(Database& db);  // BEGIN IMMEDIATE: takes the write lock now
     ~Transaction();
     Transaction(const Transaction&) = delete;
@@ -99,7 +108,7 @@ class Transaction {
 
     void commit();
 
-  private:
+private:
     Database& db_;
     bool open_ = true;
 };

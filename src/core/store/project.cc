@@ -261,26 +261,28 @@ Coder Project::coder_named(std::string_view name, bool* created) {
 Action::Action(Project& project, const Coder& coder, std::string_view kind, std::string summary)
     : project_(project), transaction_(project.db()), kind_(kind), summary_(std::move(summary)) {
     Database& db = project_.db();
-    Statement insert(db, "INSERT INTO actions(time, coder_id, kind, summary) VALUES (?, ?, ?, ?)");
+    Statement& insert =
+        db.cached("INSERT INTO actions(time, coder_id, kind, summary) VALUES (?, ?, ?, ?)");
     insert.bind(1, now_iso8601()).bind(2, coder.id).bind(3, kind).bind(4, summary_).run();
     id_ = db.last_insert_id();
     // From here the history triggers write this action's undo script.
-    Statement cursor(db, "UPDATE history_cursor SET action_id = ?, direction = 'undo'");
+    Statement& cursor = db.cached("UPDATE history_cursor SET action_id = ?, direction = 'undo'");
     cursor.bind(1, id_).run();
 }
 
 void Action::commit() {
     Database& db = project_.db();
-    Statement update(db, "UPDATE actions SET summary = ?, target_id = ? WHERE id = ?");
+    Statement& update = db.cached("UPDATE actions SET summary = ?, target_id = ? WHERE id = ?");
     update.bind(1, summary_).bind(2, target_).bind(3, id_).run();
     if (kind_ != "undo" && kind_ != "redo") {
         // Linear history: after a new change, what was undone cannot come back.
-        db.exec(
-            "DELETE FROM history WHERE direction = 'redo' AND action_id IN "
-            "(SELECT id FROM actions WHERE state = 'undone')");
-        db.exec("UPDATE actions SET state = 'dropped' WHERE state = 'undone'");
+        db.cached(
+              "DELETE FROM history WHERE direction = 'redo' AND action_id IN "
+              "(SELECT id FROM actions WHERE state = 'undone')")
+            .run();
+        db.cached("UPDATE actions SET state = 'dropped' WHERE state = 'undone'").run();
     }
-    db.exec("UPDATE history_cursor SET action_id = NULL");
+    db.cached("UPDATE history_cursor SET action_id = NULL").run();
     transaction_.commit();
 }
 

@@ -48,6 +48,8 @@ CREATE TABLE history (
     statement TEXT NOT NULL
 );
 CREATE INDEX history_by_action ON history(action_id, direction, id);
+-- Every commit looks for undone actions: keep that look cheap.
+CREATE INDEX actions_undone ON actions(state) WHERE state = 'undone';
 -- Where the triggers write: the running action and which script it fills.
 CREATE TABLE history_cursor (
     only      INTEGER PRIMARY KEY CHECK (only = 1),

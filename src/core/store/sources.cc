@@ -102,7 +102,7 @@ std::int64_t insert_source(Database& db, const NewSource& source, const Coder& c
     }
     const std::string line_blob = encode_uint32s(source.line_starts);
     const std::string turn_blob = encode_uint32s(packed_turns);
-    Statement insert(db, R"sql(
+    Statement& insert = db.cached(R"sql(
         INSERT INTO sources(guid, name, kind, lang, text, sha256, chars, line_starts, turns,
                             file_name, file_format, file_size, file_sha256, encoding, page_count,
                             imported_at, imported_by)
@@ -128,7 +128,7 @@ std::int64_t insert_source(Database& db, const NewSource& source, const Coder& c
     const std::int64_t source_id = db.last_insert_id();
 
     // A speaker label that is a participant's ID is mapped to that participant.
-    Statement add_speaker(db, R"sql(
+    Statement& add_speaker = db.cached(R"sql(
         INSERT INTO speakers(source_id, ordinal, label, turns, participant_id)
         VALUES (?, ?, ?, ?, (SELECT id FROM participants WHERE pid = ?)))sql");
     for (std::size_t i = 0; i < labels.size(); ++i) {
@@ -144,16 +144,18 @@ std::int64_t insert_source(Database& db, const NewSource& source, const Coder& c
 }
 
 std::optional<SourceInfo> find_source_by_hash(Database& db, std::string_view sha256) {
-    Statement query(db, "SELECT " + std::string(kSourceColumns) + " WHERE s.sha256 = ?");
+    Statement& query = db.cached("SELECT " + std::string(kSourceColumns) + " WHERE s.sha256 = ?");
     query.bind(1, sha256);
-    if (!query.step()) {
-        return std::nullopt;
+    std::optional<SourceInfo> found;
+    if (query.step()) {
+        found = read_source(query);
     }
-    return read_source(query);
+    query.reset();  // a cached statement must not hold its read open
+    return found;
 }
 
 std::string unique_source_name(Database& db, std::string_view wanted) {
-    Statement exists(db, "SELECT 1 FROM sources WHERE name = ?");
+    Statement& exists = db.cached("SELECT 1 FROM sources WHERE name = ?");
     std::string name(wanted);
     for (int n = 2;; ++n) {
         exists.bind(1, name);
