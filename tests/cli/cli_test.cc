@@ -153,3 +153,28 @@ TEST_CASE("Wrong usage exits 2 and bad projects exit 1 with the file named", "[c
           "tema: " + (dir / "notat.tema").string() + ": is not a Tema project (not a SQLite database)\n");
     CHECK(not_project.out.empty());
 }
+
+TEST_CASE("tema undo, redo and log", "[cli][history]") {
+    TempDir dir;
+    const std::string path = project_in(dir);
+    REQUIRE(run_tema({"import", path, fixture("import/roles-short.txt").string()}).status == 0);
+    const auto undone = run_tema({"undo", path});
+    CHECK(undone.status == 0);
+    CHECK_THAT(undone.out, Catch::StartsWith("Undid #1: imported roles-short.txt"));
+    CHECK(parse(run_tema({"sources", path, "--json"})).empty());
+    const json redone = parse(run_tema({"redo", path, "--json", "--coder", "Ola"}));
+    CHECK(redone["id"] == 1);
+    CHECK(parse(run_tema({"sources", path, "--json"})).size() == 1);
+    CHECK(run_tema({"redo", path}).out == "Nothing to redo.\n");
+
+    const json log = parse(run_tema({"log", path, "--json"}));
+    REQUIRE(log.size() == 3);
+    for (const char* key : {"id", "time", "coder", "action", "summary"}) {
+        CHECK(log[0].contains(key));
+    }
+    CHECK(log[0]["action"] == "redo");
+    CHECK(log[0]["coder"] == "Ola");
+    CHECK(log[1]["action"] == "undo");
+    CHECK(log[2]["action"] == "import");
+    CHECK(log[2]["coder"] == "Kari");
+}

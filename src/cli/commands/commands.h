@@ -13,6 +13,7 @@ void add_sources_command(CLI::App& app, Context& context);
 void add_show_command(CLI::App& app, Context& context);
 void add_participants_command(CLI::App& app, Context& context);
 void add_speakers_command(CLI::App& app, Context& context);
+void add_history_commands(CLI::App& app, Context& context);  // undo, redo, log
 
 inline void add_commands(CLI::App& app, Context& context) {
     add_init_command(app, context);
@@ -21,6 +22,7 @@ inline void add_commands(CLI::App& app, Context& context) {
     add_show_command(app, context);
     add_participants_command(app, context);
     add_speakers_command(app, context);
+    add_history_commands(app, context);
 }
 
 }  // namespace tema::cli
