@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "store/database.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
@@ -177,4 +178,31 @@ TEST_CASE("tema undo, redo and log", "[cli][history]") {
     CHECK(log[1]["action"] == "undo");
     CHECK(log[2]["action"] == "import");
     CHECK(log[2]["coder"] == "Kari");
+}
+
+TEST_CASE("A locked or read-only project refuses an import and keeps its data", "[cli]") {
+    TempDir dir;
+    const std::string path = project_in(dir);
+    const std::string file_a = fixture("import/roles-short.txt").string();
+    const std::string file_b = fixture("import/timestamps-bare.txt").string();
+    SECTION("locked by another program") {
+        tema::store::Database other(path, tema::store::Database::Mode::read_write);
+        tema::store::Transaction lock(other);
+        const auto result = run_tema({"import", path, file_a, file_b});
+        CHECK(result.status == 1);
+        CHECK_THAT(result.err, Catch::Contains(file_a + ": not imported: " + path +
+                                               ": the project is in use by another program"));
+        CHECK_THAT(result.err, Catch::Contains(file_b + ": not imported"));
+    }
+    SECTION("read-only") {
+        fs::permissions(path,
+                        fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+        const auto result = run_tema({"import", path, file_a});
+        CHECK(result.status == 1);
+        CHECK(result.err ==
+              "tema: " + path + ": the project file is read-only; make it writable to change it\n");
+    }
+    fs::permissions(path, fs::perms::owner_write, fs::perm_options::add);
+    const json sources = parse(run_tema({"sources", path, "--json"}));
+    CHECK(sources.empty());
 }

@@ -112,7 +112,10 @@ void store_prepared(store::Project& project, const store::Coder& coder, Prepared
                            std::to_string(report.lines) + " lines, " +
                            std::to_string(report.turns) + " turns)");
         action.commit();
-    } catch (const std::exception& error) {
+    } catch (const Error& error) {
+        if (error.subject() == project.path().string()) {
+            throw;  // the project itself (locked, read-only, disk full): stop
+        }
         report.ok = false;
         report.error = error.what();
     }
@@ -165,6 +168,7 @@ std::vector<ImportReport> import_files(store::Project& project, const store::Cod
 
     std::vector<ImportReport> reports;
     reports.reserve(files.size());
+    std::string project_error;  // set when the project itself refuses a change
     progress.start("Importing", files.size());
     try {
         for (std::size_t i = 0; i < files.size(); ++i) {
@@ -180,8 +184,17 @@ std::vector<ImportReport> import_files(store::Project& project, const store::Cod
                 next_to_store = i + 1;
             }
             room.notify_all();
-            if (prepared.report.ok) {
-                store_prepared(project, coder, prepared);
+            if (prepared.report.ok && project_error.empty()) {
+                try {
+                    store_prepared(project, coder, prepared);
+                } catch (const Error& error) {
+                    project_error = error.what();
+                }
+            }
+            if (!project_error.empty() && prepared.report.ok) {
+                // What stops one file stops the rest: report each, try none.
+                prepared.report.ok = false;
+                prepared.report.error = prepared.report.file + ": not imported: " + project_error;
             }
             progress.advance(prepared.report.file);
             reports.push_back(std::move(prepared.report));

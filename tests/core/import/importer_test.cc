@@ -38,8 +38,8 @@ struct Fixture {
     std::string state() {
         auto& db = project->db();
         return std::to_string(db.query_int("SELECT count(*) FROM sources")) + "/" +
-               std::to_string(db.query_int("SELECT coalesce(sum(length(turns)), 0) FROM sources")) + "/" +
-               std::to_string(db.query_int("SELECT count(*) FROM speakers")) + "/" +
+               std::to_string(db.query_int("SELECT coalesce(sum(length(turns)), 0) FROM sources")) +
+               "/" + std::to_string(db.query_int("SELECT count(*) FROM speakers")) + "/" +
                std::to_string(db.query_int("SELECT count(*) FROM actions"));
     }
 };
@@ -70,7 +70,8 @@ TEST_CASE("A transcript is imported with its lines, turns and speakers", "[impor
     const auto source = tema::store::find_source(db, "fokusgruppe-deltaker");
     CHECK(source.lines == 15);
     CHECK(source.file_name == "fokusgruppe-deltaker.txt");
-    CHECK(source.file_size == static_cast<std::int64_t>(fs::file_size(fixture("import/fokusgruppe-deltaker.txt"))));
+    CHECK(source.file_size ==
+          static_cast<std::int64_t>(fs::file_size(fixture("import/fokusgruppe-deltaker.txt"))));
     CHECK(source.imported_by == "Kari");
     const auto lines = tema::store::read_lines(db, source, 8, 9);
     CHECK(lines[0].text == "Deltaker 2: Ja, og jeg har vært jobbspesialisten her i to år.");
@@ -85,11 +86,10 @@ TEST_CASE("A transcript is imported with its lines, turns and speakers", "[impor
 
 TEST_CASE("Text in other encodings arrives as the same NFC text", "[import]") {
     Fixture f;
-    const auto reports = f.import({fixture("import/cp1252-crlf.txt"),
-                                   fixture("import/utf16le-bom.txt"),
-                                   fixture("import/utf16be-bom.txt"),
-                                   fixture("import/nfd-norwegian.txt"),
-                                   fixture("import/utf8-bom.txt")});
+    const auto reports =
+        f.import({fixture("import/cp1252-crlf.txt"), fixture("import/utf16le-bom.txt"),
+                  fixture("import/utf16be-bom.txt"), fixture("import/nfd-norwegian.txt"),
+                  fixture("import/utf8-bom.txt")});
     REQUIRE(reports.size() == 5);
     for (const auto& report : reports) {
         INFO(report.file << " " << report.error);
@@ -165,7 +165,8 @@ TEST_CASE("Kind and language follow the text unless the user says otherwise", "[
     tema::test::write_bytes(dir / "feltnotat-mote.txt",
                             "Eg kom til møtet klokka ni. Dei hadde ikkje byrja enno, og eg "
                             "visste ikkje kva eg skulle gjere. Kva er det dei seier no?\n");
-    const auto reports = f.import({dir / "feltnotat-mote.txt", fixture("import/interview-standalone.txt")});
+    const auto reports =
+        f.import({dir / "feltnotat-mote.txt", fixture("import/interview-standalone.txt")});
     CHECK(reports[0].kind == SourceKind::fieldnote);
     CHECK(reports[0].lang == tema::text::Language::nn);
     CHECK(reports[1].kind == SourceKind::transcript);
