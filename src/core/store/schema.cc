@@ -117,6 +117,113 @@ ALTER TABLE speakers ADD COLUMN participant_id INTEGER
     REFERENCES participants(id) ON DELETE SET NULL;
 CREATE INDEX speakers_by_participant ON speakers(participant_id);
 )sql",
+    // 3: the analysis: codebook, coded segments, themes with custom fields,
+    // memos and the reflexive journal, the phase log, thematic map snapshots.
+    R"sql(
+-- The codebook: a tree. Sibling names are unique as people read them
+-- (case-insensitive, Norwegian collation): checked in coding/codebook.cc.
+CREATE TABLE codes (
+    id          INTEGER PRIMARY KEY,
+    guid        TEXT NOT NULL UNIQUE,
+    parent_id   INTEGER REFERENCES codes(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    name        TEXT NOT NULL CHECK (name <> ''),
+    description TEXT NOT NULL DEFAULT '',
+    color       TEXT,
+    origin      TEXT NOT NULL CHECK (origin IN ('inductive', 'deductive', 'invivo', 'imported')),
+    codable     INTEGER NOT NULL DEFAULT 1,  -- 0: a folder (REFI-QDA isCodable="false")
+    created     TEXT NOT NULL,
+    created_by  INTEGER REFERENCES coders(id)
+);
+CREATE INDEX codes_by_parent ON codes(parent_id, position);
+-- A code applied to [start, end) code points of a source by a coder.
+CREATE TABLE segments (
+    id          INTEGER PRIMARY KEY,
+    guid        TEXT NOT NULL UNIQUE,
+    code_id     INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+    source_id   INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL CHECK (start >= 0),
+    end         INTEGER NOT NULL CHECK (end > start),
+    coder_id    INTEGER NOT NULL REFERENCES coders(id),
+    created     TEXT NOT NULL,
+    memo        TEXT NOT NULL DEFAULT '',
+    translation TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX segments_by_code ON segments(code_id, source_id, start);
+CREATE INDEX segments_by_source ON segments(source_id, start);
+-- The theme tree: themes and subthemes through Braun and Clarke's phases 3-5.
+CREATE TABLE themes (
+    id         INTEGER PRIMARY KEY,
+    guid       TEXT NOT NULL UNIQUE,
+    parent_id  INTEGER REFERENCES themes(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    name       TEXT NOT NULL CHECK (name <> ''),
+    definition TEXT NOT NULL DEFAULT '',
+    status     TEXT NOT NULL DEFAULT 'candidate'
+               CHECK (status IN ('candidate', 'reviewed', 'final', 'discarded')),
+    created    TEXT NOT NULL,
+    created_by INTEGER REFERENCES coders(id)
+);
+CREATE INDEX themes_by_parent ON themes(parent_id, position);
+-- The codes a theme gathers; a code may sit in several candidate themes.
+CREATE TABLE theme_codes (
+    id       INTEGER PRIMARY KEY,
+    theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+    code_id  INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    UNIQUE (theme_id, code_id)
+);
+CREATE INDEX theme_codes_by_code ON theme_codes(code_id);
+-- The researcher's own columns of the theme table ("Timeline", ...), in order.
+CREATE TABLE fields (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> ''),
+    position INTEGER NOT NULL
+);
+CREATE TABLE theme_values (
+    id       INTEGER PRIMARY KEY,
+    theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+    field_id INTEGER NOT NULL REFERENCES fields(id) ON DELETE CASCADE,
+    value    TEXT NOT NULL,
+    UNIQUE (theme_id, field_id)
+);
+-- Memos on the project (no target), or on one source, code, theme, segment or
+-- participant; the reflexive journal is the memos of kind 'journal'.
+CREATE TABLE memos (
+    id             INTEGER PRIMARY KEY,
+    guid           TEXT NOT NULL UNIQUE,
+    kind           TEXT NOT NULL CHECK (kind IN ('note', 'familiarisation', 'journal', 'analytic')),
+    source_id      INTEGER REFERENCES sources(id) ON DELETE CASCADE,
+    code_id        INTEGER REFERENCES codes(id) ON DELETE CASCADE,
+    theme_id       INTEGER REFERENCES themes(id) ON DELETE CASCADE,
+    segment_id     INTEGER REFERENCES segments(id) ON DELETE CASCADE,
+    participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE,
+    author_id      INTEGER NOT NULL REFERENCES coders(id),
+    created        TEXT NOT NULL,
+    modified       TEXT NOT NULL,
+    text           TEXT NOT NULL,
+    CHECK ((source_id IS NOT NULL) + (code_id IS NOT NULL) + (theme_id IS NOT NULL) +
+           (segment_id IS NOT NULL) + (participant_id IS NOT NULL) <= 1)
+);
+-- Braun and Clarke's six phases: where the project stands (nothing enforced).
+CREATE TABLE phases (
+    phase   INTEGER PRIMARY KEY CHECK (phase BETWEEN 1 AND 6),
+    status  TEXT NOT NULL DEFAULT 'not started'
+            CHECK (status IN ('not started', 'started', 'done')),
+    started TEXT,
+    done    TEXT,
+    notes   TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO phases(phase) VALUES (1), (2), (3), (4), (5), (6);
+-- A saved thematic map: the theme tree with its codes, as JSON, under a name.
+CREATE TABLE map_snapshots (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> ''),
+    created  TEXT NOT NULL,
+    coder_id INTEGER NOT NULL REFERENCES coders(id),
+    content  TEXT NOT NULL
+);
+)sql",
     // 3: where each page of a paged source (PDF) begins, so quotes cite pages.
     R"sql(
 -- Little-endian uint32 code-point offsets in `text`, one per page; NULL for
