@@ -18,6 +18,9 @@ struct Document {
     std::string format;    // "txt", "md", ...
     std::vector<Turn> turns;  // empty unless the file is read as a transcript
     std::optional<std::int64_t> page_count;
+    // Paged formats (PDF): the code-point offset in `text` where each page
+    // begins, one per page, non-decreasing; empty for other formats.
+    std::vector<std::uint32_t> page_starts;
     std::int64_t file_size = 0;  // of the file as read
     std::string file_sha256;     // of the file's bytes
 };

@@ -43,7 +43,7 @@ Prepared prepare(const fs::path& path, const ImportOptions& options) {
     Prepared prepared;
     prepared.report.file = path.string();
     try {
-        Document document = read_document(path, options.encoding);
+        Document document = read_document(path, ReadOptions{options.encoding, options.merge_cues});
         store::NewSource& source = prepared.source;
         // Subtitle and word-processor readers may find turns themselves (cues,
         // bold speaker names); plain text gets them from its lines.
@@ -72,6 +72,7 @@ Prepared prepare(const fs::path& path, const ImportOptions& options) {
         source.file_sha256 = std::move(document.file_sha256);
         source.encoding = document.encoding;
         source.page_count = document.page_count;
+        source.page_starts = std::move(document.page_starts);
         source.text = std::move(document.text);
         prepared.report.ok = true;
     } catch (const Error& error) {

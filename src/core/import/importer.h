@@ -18,6 +18,7 @@ struct ImportOptions {
     std::optional<SourceKind> kind;
     std::optional<text::Language> lang;  // unset: detected from the text
     std::string encoding;                // empty: detected from the bytes
+    bool merge_cues = false;             // subtitles: a speaker's cues in a row, one turn
 };
 
 // What happened to one file.

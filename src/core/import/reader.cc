@@ -1,9 +1,13 @@
 #include "import/reader.h"
 
 #include <algorithm>
-#include <functional>
 
+#include "import/docx.h"
+#include "import/odt.h"
+#include "import/pdf.h"
 #include "import/plain_text.h"
+#include "import/rtf.h"
+#include "import/subtitles.h"
 #include "util/error.h"
 #include "util/file.h"
 #include "util/sha256.h"
@@ -16,8 +20,8 @@ namespace {
 constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{256} << 20;
 
 // Reads a file's bytes into a Document. `name` is the file's path, for messages.
-using FormatReader =
-    std::function<Document(std::string_view bytes, std::string_view encoding, const std::string& name)>;
+using FormatReader = Document (*)(std::string_view bytes, const ReadOptions& options,
+                                  const std::string& name);
 
 struct Format {
     std::vector<std::string> extensions;  // lower case, no dot
@@ -28,12 +32,36 @@ struct Format {
 const std::vector<Format>& formats() {
     static const std::vector<Format> kFormats = {
         {{"txt", "text"},
-         [](std::string_view bytes, std::string_view encoding, const std::string& name) {
-             return read_plain_text(bytes, encoding, name, "txt");
+         [](std::string_view bytes, const ReadOptions& options, const std::string& name) {
+             return read_plain_text(bytes, options.encoding, name, "txt");
          }},
         {{"md", "markdown"},
-         [](std::string_view bytes, std::string_view encoding, const std::string& name) {
-             return read_plain_text(bytes, encoding, name, "md");
+         [](std::string_view bytes, const ReadOptions& options, const std::string& name) {
+             return read_plain_text(bytes, options.encoding, name, "md");
+         }},
+        {{"srt"},
+         [](std::string_view bytes, const ReadOptions& options, const std::string& name) {
+             return read_srt(bytes, options.encoding, name, {options.merge_cues});
+         }},
+        {{"vtt"},
+         [](std::string_view bytes, const ReadOptions& options, const std::string& name) {
+             return read_vtt(bytes, options.encoding, name, {options.merge_cues});
+         }},
+        {{"rtf"},
+         [](std::string_view bytes, const ReadOptions& options, const std::string& name) {
+             return read_rtf(bytes, options.encoding, name);
+         }},
+        {{"docx"},
+         [](std::string_view bytes, const ReadOptions& options, const std::string& name) {
+             return read_docx(bytes, options.encoding, name);
+         }},
+        {{"odt"},
+         [](std::string_view bytes, const ReadOptions& options, const std::string& name) {
+             return read_odt(bytes, options.encoding, name);
+         }},
+        {{"pdf"},
+         [](std::string_view bytes, const ReadOptions& options, const std::string& name) {
+             return read_pdf(bytes, options.encoding, name);
          }},
     };
     return kFormats;
@@ -63,7 +91,7 @@ const std::vector<std::string>& supported_extensions() {
     return kExtensions;
 }
 
-Document read_document(const std::filesystem::path& path, std::string_view encoding) {
+Document read_document(const std::filesystem::path& path, const ReadOptions& options) {
     const std::string name = path.string();
     const std::string extension = lower_extension(path);
     const auto format = std::find_if(formats().begin(), formats().end(), [&](const Format& f) {
@@ -82,7 +110,7 @@ Document read_document(const std::filesystem::path& path, std::string_view encod
     if (bytes.empty()) {
         throw Error(name, "is empty: there is no text to import");
     }
-    Document document = format->read(bytes, encoding, name);
+    Document document = format->read(bytes, options, name);
     document.file_size = static_cast<std::int64_t>(bytes.size());
     document.file_sha256 = sha256_hex(bytes);
     return document;

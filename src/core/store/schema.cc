@@ -224,7 +224,7 @@ CREATE TABLE map_snapshots (
     content  TEXT NOT NULL
 );
 )sql",
-    // 3: where each page of a paged source (PDF) begins, so quotes cite pages.
+    // 4: where each page of a paged source (PDF) begins, so quotes cite pages.
     R"sql(
 -- Little-endian uint32 code-point offsets in `text`, one per page; NULL for
 -- sources without pages.

@@ -102,11 +102,12 @@ std::int64_t insert_source(Database& db, const NewSource& source, const Coder& c
     }
     const std::string line_blob = encode_uint32s(source.line_starts);
     const std::string turn_blob = encode_uint32s(packed_turns);
+    const std::string page_blob = encode_uint32s(source.page_starts);
     Statement& insert = db.cached(R"sql(
         INSERT INTO sources(guid, name, kind, lang, text, sha256, chars, line_starts, turns,
                             file_name, file_format, file_size, file_sha256, encoding, page_count,
-                            imported_at, imported_by)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
+                            imported_at, imported_by, page_starts)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
     insert.bind(1, new_guid())
         .bind(2, source.name)
         .bind(3, kind_name(source.kind))
@@ -123,8 +124,13 @@ std::int64_t insert_source(Database& db, const NewSource& source, const Coder& c
         .bind(14, source.encoding)
         .bind(15, source.page_count)
         .bind(16, now_iso8601())
-        .bind(17, coder.id)
-        .run();
+        .bind(17, coder.id);
+    if (source.page_starts.empty()) {
+        insert.bind(18, std::nullopt);
+    } else {
+        insert.bind_blob(18, page_blob.data(), page_blob.size());
+    }
+    insert.run();
     const std::int64_t source_id = db.last_insert_id();
 
     // A speaker label that is a participant's ID is mapped to that participant.

@@ -28,6 +28,7 @@ struct NewSource {
     std::string file_sha256;
     std::string encoding;
     std::optional<std::int64_t> page_count;
+    std::vector<std::uint32_t> page_starts;  // code points where each page begins; empty: no pages
 };
 
 // Stores the source, its speakers and turns, inside the caller's action. A
