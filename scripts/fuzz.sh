@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang and runs each for SECONDS (default 600).
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: docx odt pdf rtf srt vtt xml zip)
+# New findings land in build/fuzz/corpus/TARGET and crash-* files in build/fuzz/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+shift || true
+./scripts/install-deps.sh
+CC=clang CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DTEMA_FUZZ=ON >/dev/null
+targets=("$@")
+if ((${#targets[@]} == 0)); then
+  for f in tests/fuzz/fuzz_*.cc; do t=${f##*/fuzz_}; targets+=("${t%.cc}"); done
+fi
+for t in "${targets[@]}"; do
+  cmake --build build/fuzz --target "fuzz_$t"
+  mkdir -p "build/fuzz/corpus/$t"
+  cp -n tests/fuzz/corpus/"$t"/* "build/fuzz/corpus/$t/" 2>/dev/null || true
+  dict=()
+  for d in "tests/fuzz/$t.dict" tests/fuzz/subtitles.dict; do
+    if [ -f "$d" ] && { [ "$d" = "tests/fuzz/$t.dict" ] || [[ $t == srt || $t == vtt ]]; }; then dict=(-dict="$d"); break; fi
+  done
+  echo "== fuzz_$t for ${seconds}s"
+  (cd build/fuzz && "./tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=25 \
+      -rss_limit_mb=2560 "${dict[@]}" "corpus/$t" 2>&1 | tail -3)
+done
