@@ -261,14 +261,18 @@ std::string map_to_dot(const ThematicMap& map) {
     return dot;
 }
 
-void write_svg(std::string_view dot, const std::filesystem::path& out) {
+void write_svg(std::string_view dot, const std::filesystem::path& out, const std::string& program) {
     ProcessResult result;
     try {
-        result = run_program({"dot", "-Tsvg"}, dot);
+        result = run_program({program, "-Tsvg"}, dot);
     } catch (const Error& error) {
-        throw Error("dot", "Graphviz is not installed, so no SVG can be drawn (" + error.problem() +
-                               "); install graphviz, or print the map with --dot and draw it "
-                               "elsewhere");
+        if (error.problem().rfind("not installed", 0) == 0) {
+            throw Error("dot",
+                        "Graphviz's dot program is not installed (not found on PATH), so no SVG "
+                        "can be drawn; install graphviz (scripts/install-deps.sh does), or print "
+                        "the map with --dot and draw it elsewhere");
+        }
+        throw Error("dot", "cannot run Graphviz's dot program: " + error.problem());
     }
     if (result.exit_status != 0) {
         std::string why = result.err.substr(0, result.err.find('\n'));

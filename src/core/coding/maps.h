@@ -65,7 +65,9 @@ std::string dot_quote(std::string_view text);
 
 // Draws `dot` with Graphviz's `dot` program (run directly, no shell) and
 // writes the SVG to `out`. Throws tema::Error with a clear message when `dot`
-// is not installed or fails; `out` is then not written.
-void write_svg(std::string_view dot, const std::filesystem::path& out);
+// is not installed or fails; `out` is then not written. `program` is the
+// Graphviz program to run (looked up on PATH).
+void write_svg(std::string_view dot, const std::filesystem::path& out,
+               const std::string& program = "dot");
 
 }  // namespace tema::coding

@@ -114,7 +114,7 @@ TEST_CASE("SVG through Graphviz's dot, when it is installed", "[maps]") {
     try {
         coding::write_svg(dot, out);
     } catch (const tema::Error& error) {
-        CHECK_THAT(error.what(), Catch::Contains("Graphviz is not installed"));
+        CHECK_THAT(error.what(), Catch::Contains("dot program is not installed"));
         WARN("dot is not installed: " << error.what());
         return;
     }
@@ -126,4 +126,13 @@ TEST_CASE("SVG through Graphviz's dot, when it is installed", "[maps]") {
     CHECK_THROWS_WITH(coding::write_svg("digraph {", f.dir / "broken.svg"),
                       Catch::StartsWith("dot: Graphviz failed to draw the map"));
     CHECK_FALSE(fs::exists(f.dir / "broken.svg"));
+}
+
+TEST_CASE("A missing dot program is a clear message, and no file", "[maps]") {
+    const fs::path out = fs::temp_directory_path() / "tema-missing-dot.svg";
+    CHECK_THROWS_WITH(coding::write_svg("digraph {}", out, "tema-no-such-graphviz-dot"),
+                      "dot: Graphviz's dot program is not installed (not found on PATH), so no "
+                      "SVG can be drawn; install graphviz (scripts/install-deps.sh does), or "
+                      "print the map with --dot and draw it elsewhere");
+    CHECK_FALSE(fs::exists(out));
 }
