@@ -150,6 +150,9 @@ TEST_CASE("tema theme and field refusals: one line on stderr, exit 1; wrong usag
     CHECK(run_tema({"theme", p, "frobnicate", "A"}).status == 2);
     CHECK(run_tema({"theme", p, "move", "A"}).status == 2);
     CHECK(run_tema({"theme", p, "add"}).status == 2);
+    CHECK(run_tema({"theme", p, "move", "A", "--position", "0"}).status == 2);
+    CHECK(run_tema({"theme", p, "rename", "A", "C", "--parent", "A"}).status == 2);
+    CHECK(run_tema({"theme", p, "add", "C", "--top"}).status == 2);
     CHECK(run_tema({"field", p, "move", "Timeline"}).status == 2);
     // Nothing refused reached the log: the codes, two themes and a field.
     CHECK(parse(run_tema({"log", p, "--json"})).size() == 4);

@@ -28,6 +28,7 @@ struct Args {
     std::string parent;
     bool top = false;
     std::int64_t position = 0;
+    CLI::Option* position_option = nullptr;  // to tell --position 0 from no --position
 };
 
 std::int64_t parse_position(const std::string& text) {
@@ -62,7 +63,17 @@ int run(Context& context, const Args& args) {
     } else {
         throw UsageError(kUsage);
     }
-    if (verb == "move" && args.parent.empty() == !args.top && args.position == 0) {
+    const bool positioned = args.position_option != nullptr && args.position_option->count() > 0;
+    if (positioned && args.position < 1) {
+        throw UsageError("--position " + std::to_string(args.position) +
+                         ": expected a place from 1");
+    }
+    if ((!args.parent.empty() && verb != "add" && verb != "move") ||
+        ((args.top || positioned) && verb != "move")) {
+        throw UsageError("tema theme " + verb + ": --parent is for add and move, --top and " +
+                         "--position for move");
+    }
+    if (verb == "move" && args.parent.empty() == !args.top && !positioned) {
         throw UsageError("tema theme move: give --parent THEME, --top or --position N");
     }
     if (verb == "move" && !args.parent.empty() && args.top) {
@@ -161,8 +172,8 @@ void add_theme_command(CLI::App& app, Context& context) {
     command->add_option("ARGS", args->words, "PROJECT VERB ARGUMENTS...")->required();
     command->add_option("--parent", args->parent, "add, move: under this theme");
     command->add_flag("--top", args->top, "move: to the top level");
-    command->add_option("--position", args->position,
-                        "move: place among the siblings, from 1 (default: last)");
+    args->position_option = command->add_option(
+        "--position", args->position, "move: place among the siblings, from 1 (default: last)");
     command->callback(
         [&context, args] { context.run = [&context, args] { return run(context, *args); }; });
 }
