@@ -264,6 +264,8 @@ TEST_CASE("tema map: snapshot, list, show as text, DOT and SVG", "[cli][maps]") 
     CHECK_THAT(dot, Catch::Contains("[shape=box, label=\"Sa \\\"nei\\\"\""));
     CHECK_THAT(dot, Catch::Contains("[shape=ellipse, fontsize=10, label=\"Holdning\"]"));
 
+    CHECK(parse(run_tema({"map", p, "show", "Fase 3", "--dot", "--json"}))["dot"] == dot);
+
     const fs::path svg = dir / "kart.svg";
     const auto drawn = run_tema({"map", p, "show", "Fase 3", "--svg", svg.string()});
     if (drawn.status == 0) {

@@ -82,7 +82,9 @@ int run(Context& context, const Args& args) {
         auto project = context.open(w[0], store::Project::Access::read_only);
         const coding::ThematicMap map = w.size() == 3 ? coding::find_snapshot(project->db(), w[2])
                                                       : coding::current_map(project->db());
-        if (args.dot) {
+        if (args.dot && context.json) {
+            Context::print_json({{"map", map.name}, {"dot", coding::map_to_dot(map)}});
+        } else if (args.dot) {
             std::cout << coding::map_to_dot(map);
         } else if (!args.svg.empty()) {
             coding::write_svg(coding::map_to_dot(map), args.svg);
