@@ -14,7 +14,7 @@ namespace tema::coding {
 namespace {
 
 Error no_such_code(std::string_view spec) {
-    return Error("code " + std::string(spec), "no such code in the codebook");
+    return {"code " + std::string(spec), "no such code in the codebook"};
 }
 
 }  // namespace

@@ -96,9 +96,9 @@ std::string status_style(ThemeStatus status) {
         case ThemeStatus::reviewed:
             return "style=\"rounded\"";
         case ThemeStatus::final:
-            return "style=\"rounded,bold,filled\", fillcolor=\"#dbe8f6\"";
+            return R"(style="rounded,bold,filled", fillcolor="#dbe8f6")";
         case ThemeStatus::discarded:
-            return "style=\"rounded,dotted\", color=\"gray55\", fontcolor=\"gray45\"";
+            return R"(style="rounded,dotted", color="gray55", fontcolor="gray45")";
     }
     return "style=\"rounded\"";
 }

@@ -19,7 +19,7 @@ std::string_view trim(std::string_view text) {
 }
 
 std::string clean_name(std::string_view name, std::string_view what, bool no_slash) {
-    const std::string cleaned(trim(text::to_nfc(name)));
+    std::string cleaned(trim(text::to_nfc(name)));
     if (cleaned.empty()) {
         throw Error(std::string(what), "a name cannot be empty");
     }

@@ -1,6 +1,7 @@
 #include "coding/phases.h"
 
 #include <array>
+#include <ranges>
 
 #include "coding/names.h"
 #include "util/clock.h"
@@ -107,9 +108,9 @@ std::vector<Phase> list_phases(store::Database& db) {
 }
 
 std::optional<int> current_phase(const std::vector<Phase>& phases) {
-    for (auto it = phases.rbegin(); it != phases.rend(); ++it) {
-        if (it->status == PhaseStatus::started) {
-            return it->phase;
+    for (const Phase& phase : std::views::reverse(phases)) {
+        if (phase.status == PhaseStatus::started) {
+            return phase.phase;
         }
     }
     for (const Phase& phase : phases) {

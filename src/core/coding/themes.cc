@@ -103,7 +103,7 @@ void refuse_taken(store::Database& db, std::optional<std::int64_t> parent, const
 }
 
 Error no_such_theme(std::string_view spec) {
-    return Error("theme " + std::string(spec), "no such theme in the project");
+    return {"theme " + std::string(spec), "no such theme in the project"};
 }
 
 // Participants who speak in [start, end) of a source: the speakers of the

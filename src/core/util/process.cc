@@ -13,8 +13,6 @@
 #include "util/error.h"
 #include "util/file.h"
 
-extern char** environ;
-
 namespace tema {
 
 namespace {
@@ -79,6 +77,7 @@ ProcessResult run_program(const std::vector<std::string>& argv, std::string_view
     posix_spawn_file_actions_addopen(&actions, 2, err.path().c_str(), O_WRONLY | O_TRUNC, 0);
     std::vector<std::string> arguments = argv;
     std::vector<char*> pointers;
+    pointers.reserve(arguments.size() + 1);
     for (std::string& argument : arguments) {
         pointers.push_back(argument.data());
     }
