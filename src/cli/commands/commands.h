@@ -14,6 +14,12 @@ void add_show_command(CLI::App& app, Context& context);
 void add_participants_command(CLI::App& app, Context& context);
 void add_speakers_command(CLI::App& app, Context& context);
 void add_history_commands(CLI::App& app, Context& context);  // undo, redo, log
+void add_theme_command(CLI::App& app, Context& context);
+void add_themes_command(CLI::App& app, Context& context);
+void add_field_command(CLI::App& app, Context& context);
+void add_memo_command(CLI::App& app, Context& context);
+void add_phase_command(CLI::App& app, Context& context);
+void add_map_command(CLI::App& app, Context& context);
 
 inline void add_commands(CLI::App& app, Context& context) {
     add_init_command(app, context);
@@ -23,6 +29,12 @@ inline void add_commands(CLI::App& app, Context& context) {
     add_participants_command(app, context);
     add_speakers_command(app, context);
     add_history_commands(app, context);
+    add_theme_command(app, context);
+    add_themes_command(app, context);
+    add_field_command(app, context);
+    add_memo_command(app, context);
+    add_phase_command(app, context);
+    add_map_command(app, context);
 }
 
 }  // namespace tema::cli

@@ -1,0 +1,274 @@
+#include "coding/memos.h"
+
+#include <array>
+#include <utility>
+
+#include "coding/code_ref.h"
+#include "coding/names.h"
+#include "coding/themes.h"
+#include "store/sources.h"
+#include "util/clock.h"
+#include "util/error.h"
+#include "util/guid.h"
+
+namespace tema::coding {
+
+namespace {
+
+using TargetKind = MemoTarget::Kind;
+
+// Each kind of target: its word in an OBJECT and its column in `memos`.
+struct TargetForm {
+    TargetKind kind;
+    std::string_view word;
+    std::string_view column;
+};
+constexpr std::array<TargetForm, 5> kTargetForms = {{
+    {TargetKind::source, "source", "source_id"},
+    {TargetKind::code, "code", "code_id"},
+    {TargetKind::theme, "theme", "theme_id"},
+    {TargetKind::segment, "segment", "segment_id"},
+    {TargetKind::participant, "participant", "participant_id"},
+}};
+
+const TargetForm* form_of(TargetKind kind) {
+    for (const TargetForm& form : kTargetForms) {
+        if (form.kind == kind) {
+            return &form;
+        }
+    }
+    return nullptr;
+}
+
+constexpr const char* kMemoColumns = R"sql(
+    SELECT m.id, m.guid, m.kind, m.source_id, m.code_id, m.theme_id, m.segment_id,
+           m.participant_id, c.name, m.created, m.modified, m.text
+    FROM memos m JOIN coders c ON c.id = m.author_id )sql";
+
+Memo read_memo(store::Database& db, const store::Statement& row) {
+    Memo memo;
+    memo.id = row.int64(0);
+    memo.guid = row.text(1);
+    memo.kind = parse_memo_kind(row.text(2));
+    for (std::size_t i = 0; i < kTargetForms.size(); ++i) {
+        const int column = 3 + static_cast<int>(i);
+        if (!row.is_null(column)) {
+            memo.target = {kTargetForms[i].kind, row.int64(column)};
+        }
+    }
+    memo.author = row.text(8);
+    memo.created = row.text(9);
+    memo.modified = row.text(10);
+    memo.text = row.text(11);
+    memo.on = describe_target(db, memo.target);
+    return memo;
+}
+
+std::string checked_text(std::string_view text) {
+    std::string cleaned(trim(clean_text(text)));
+    if (cleaned.empty()) {
+        throw Error("memo", "a memo needs some text");
+    }
+    return cleaned;
+}
+
+std::string excerpt(const std::string& text) {
+    std::string line = text.substr(0, text.find('\n'));
+    if (line.size() > 40) {
+        std::size_t cut = 40;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) {
+            --cut;  // never split a UTF-8 sequence
+        }
+        line = line.substr(0, cut) + "…";
+    }
+    return line;
+}
+
+}  // namespace
+
+std::string_view memo_kind_name(MemoKind kind) {
+    switch (kind) {
+        case MemoKind::note:
+            return "note";
+        case MemoKind::familiarisation:
+            return "familiarisation";
+        case MemoKind::journal:
+            return "journal";
+        case MemoKind::analytic:
+            return "analytic";
+    }
+    return "note";
+}
+
+MemoKind parse_memo_kind(std::string_view name) {
+    for (const MemoKind kind :
+         {MemoKind::note, MemoKind::familiarisation, MemoKind::journal, MemoKind::analytic}) {
+        if (name == memo_kind_name(kind)) {
+            return kind;
+        }
+    }
+    throw Error("kind " + std::string(name),
+                "not a kind of memo (note, familiarisation, journal or analytic)");
+}
+
+MemoTarget parse_target(store::Database& db, std::string_view object) {
+    const std::string_view trimmed = trim(object);
+    if (trimmed == "project") {
+        return {};
+    }
+    const auto colon = trimmed.find(':');
+    const std::string_view word = trimmed.substr(0, colon);
+    const std::string_view what =
+        colon == std::string_view::npos ? std::string_view() : trim(trimmed.substr(colon + 1));
+    const TargetForm* form = nullptr;
+    for (const TargetForm& candidate : kTargetForms) {
+        if (candidate.word == word) {
+            form = &candidate;
+        }
+    }
+    if (form == nullptr || what.empty()) {
+        throw Error(std::string(object),
+                    "not an object a memo can be on (project, source:NAME, code:PATH, "
+                    "theme:PATH, segment:ID or participant:ID)");
+    }
+    switch (form->kind) {
+        case TargetKind::source:
+            return {form->kind, store::find_source(db, what).id};
+        case TargetKind::code:
+            // TEMPORARY resolver (coding/code_ref.h): coding::find_code at the merge.
+            return {form->kind, resolve_code(db, what).id};
+        case TargetKind::theme:
+            return {form->kind, find_theme(db, what).id};
+        case TargetKind::segment: {
+            const auto id = parse_id(what);
+            store::Statement query(db, "SELECT 1 FROM segments WHERE id = ?");
+            query.bind(1, id.value_or(-1));
+            if (!id || !query.step()) {
+                throw Error("segment " + std::string(what), "no such coded segment");
+            }
+            return {form->kind, *id};
+        }
+        case TargetKind::participant: {
+            store::Statement query(db, "SELECT id FROM participants WHERE pid = ?");
+            query.bind(1, what);
+            if (!query.step()) {
+                throw Error("participant " + std::string(what), "no such participant");
+            }
+            return {form->kind, query.int64(0)};
+        }
+        case TargetKind::project:
+            break;
+    }
+    return {};
+}
+
+std::string describe_target(store::Database& db, const MemoTarget& target) {
+    switch (target.kind) {
+        case TargetKind::project:
+            return "project";
+        case TargetKind::source:
+            return "source:" + store::find_source(db, std::to_string(target.id)).name;
+        case TargetKind::code:
+            return "code:" + code_path(db, target.id);
+        case TargetKind::theme:
+            return "theme:" + theme_by_id(db, target.id).path;
+        case TargetKind::segment:
+            return "segment:" + std::to_string(target.id);
+        case TargetKind::participant: {
+            store::Statement query(db, "SELECT pid FROM participants WHERE id = ?");
+            query.bind(1, target.id);
+            return "participant:" + (query.step() ? query.text(0) : std::to_string(target.id));
+        }
+    }
+    return "project";
+}
+
+Memo add_memo(store::Project& project, const store::Coder& coder, MemoKind kind,
+              const MemoTarget& target, std::string_view text) {
+    store::Database& db = project.db();
+    const std::string cleaned = checked_text(text);
+    const std::string on = describe_target(db, target);
+    store::Action action(
+        project, coder, "memo-add",
+        "added " + std::string(memo_kind_name(kind)) + " memo on " + on + ": " + excerpt(cleaned));
+    const std::string now = now_iso8601();
+    store::Statement insert(db, R"sql(
+        INSERT INTO memos(guid, kind, source_id, code_id, theme_id, segment_id, participant_id,
+                          author_id, created, modified, text)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+    insert.bind(1, new_guid()).bind(2, memo_kind_name(kind));
+    for (std::size_t i = 0; i < kTargetForms.size(); ++i) {
+        const int parameter = 3 + static_cast<int>(i);
+        if (kTargetForms[i].kind == target.kind) {
+            insert.bind(parameter, target.id);
+        } else {
+            insert.bind(parameter, std::nullopt);
+        }
+    }
+    insert.bind(8, coder.id).bind(9, now).bind(10, now).bind(11, cleaned).run();
+    const std::int64_t id = db.last_insert_id();
+    action.commit();
+    return find_memo(db, id);
+}
+
+Memo find_memo(store::Database& db, std::int64_t memo_id) {
+    store::Statement query(db, std::string(kMemoColumns) + "WHERE m.id = ?");
+    query.bind(1, memo_id);
+    if (!query.step()) {
+        throw Error("memo " + std::to_string(memo_id), "no such memo");
+    }
+    return read_memo(db, query);
+}
+
+void edit_memo(store::Project& project, const store::Coder& coder, std::int64_t memo_id,
+               std::string_view text) {
+    store::Database& db = project.db();
+    const Memo memo = find_memo(db, memo_id);
+    const std::string cleaned = checked_text(text);
+    store::Action action(project, coder, "memo-edit",
+                         "edited memo #" + std::to_string(memo.id) + " on " + memo.on);
+    store::Statement update(db, "UPDATE memos SET text = ?, modified = ? WHERE id = ?");
+    update.bind(1, cleaned).bind(2, now_iso8601()).bind(3, memo.id).run();
+    action.commit();
+}
+
+void delete_memo(store::Project& project, const store::Coder& coder, std::int64_t memo_id) {
+    store::Database& db = project.db();
+    const Memo memo = find_memo(db, memo_id);
+    store::Action action(
+        project, coder, "memo-delete",
+        "deleted memo #" + std::to_string(memo.id) + " on " + memo.on + ": " + excerpt(memo.text));
+    store::Statement remove(db, "DELETE FROM memos WHERE id = ?");
+    remove.bind(1, memo.id).run();
+    action.commit();
+}
+
+std::vector<Memo> list_memos(store::Database& db, const MemoFilter& filter) {
+    std::string where = "WHERE 1";
+    if (filter.kind) {
+        where += " AND m.kind = ?1";
+    }
+    if (filter.target) {
+        if (const TargetForm* form = form_of(filter.target->kind)) {
+            where += " AND m." + std::string(form->column) + " = ?2";
+        } else {
+            for (const TargetForm& each : kTargetForms) {
+                where += " AND m." + std::string(each.column) + " IS NULL";
+            }
+        }
+    }
+    store::Statement query(db, std::string(kMemoColumns) + where + " ORDER BY m.created, m.id");
+    if (filter.kind) {
+        query.bind(1, memo_kind_name(*filter.kind));
+    }
+    if (filter.target && filter.target->kind != TargetKind::project) {
+        query.bind(2, filter.target->id);
+    }
+    std::vector<Memo> memos;
+    while (query.step()) {
+        memos.push_back(read_memo(db, query));
+    }
+    return memos;
+}
+
+}  // namespace tema::coding
