@@ -258,6 +258,15 @@ Coder Project::coder_named(std::string_view name, bool* created) {
     return coder;
 }
 
+Coder find_coder(Database& db, std::string_view name) {
+    Statement find(db, "SELECT id, guid, name, initials FROM coders WHERE name = ?");
+    find.bind(1, name);
+    if (!find.step()) {
+        throw Error("coder " + std::string(name), "no such coder in the project");
+    }
+    return read_coder(find);
+}
+
 Action::Action(Project& project, const Coder& coder, std::string_view kind, std::string summary)
     : project_(project), transaction_(project.db()), kind_(kind), summary_(std::move(summary)) {
     Database& db = project_.db();
