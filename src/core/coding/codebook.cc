@@ -561,6 +561,23 @@ Code get_code(Database& db, std::int64_t code_id) {
     return code;
 }
 
+std::string code_path(Database& db, std::int64_t code_id) {
+    std::string path;
+    Statement& query = db.cached("SELECT parent_id, name FROM codes WHERE id = ?");
+    for (std::optional<std::int64_t> at = code_id; at;) {
+        query.reset();
+        query.bind(1, *at);
+        if (!query.step()) {
+            query.reset();
+            throw Error("code " + std::to_string(code_id), "no such code");
+        }
+        path = path.empty() ? query.text(1) : query.text(1) + "/" + path;
+        at = query.optional_int64(0);
+    }
+    query.reset();
+    return path;
+}
+
 Code find_code(Database& db, std::string_view spec) {
     const Tree tree = load_tree(db);
     const std::string subject = "code " + std::string(spec);

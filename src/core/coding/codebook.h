@@ -115,6 +115,10 @@ std::vector<Code> list_codes(store::Database& db);
 // One code, with its path and counts. Throws tema::Error "code N: no such code".
 Code get_code(store::Database& db, std::int64_t code_id);
 
+// A code's path ("Arbeidsgiver/Kontakt"), cheaply: no counts, no whole tree.
+// Throws tema::Error "code N: no such code".
+std::string code_path(store::Database& db, std::int64_t code_id);
+
 // A code by its id, its name, or its path ("Arbeidsgiver/Kontakt"; a path may
 // also start below the top, "Kontakt/Telefon", when that is unambiguous).
 // Names compare as sibling names do. Throws tema::Error "code X: no such code",

@@ -9,6 +9,7 @@
 #include "store/participants.h"
 #include "store/sources.h"
 #include "text/collation.h"
+#include "text/positions.h"
 #include "util/error.h"
 
 namespace tema::coding {
@@ -41,28 +42,6 @@ const store::TurnInfo* turn_at(const std::vector<store::TurnInfo>& turns, std::u
     }
     const store::TurnInfo& turn = *std::prev(after);
     return cp < turn.turn.end ? &turn : nullptr;
-}
-
-// Byte offsets of the code points `positions` (sorted, unique) in `utf8`, in
-// one pass over the text up to the last of them.
-std::unordered_map<std::uint32_t, std::size_t> byte_offsets(
-    std::string_view utf8, const std::vector<std::uint32_t>& positions) {
-    std::unordered_map<std::uint32_t, std::size_t> offsets;
-    offsets.reserve(positions.size());
-    std::size_t byte = 0;
-    std::uint32_t cp = 0;
-    for (const std::uint32_t wanted : positions) {
-        while (cp < wanted && byte < utf8.size()) {
-            ++byte;
-            while (byte < utf8.size() &&
-                   (static_cast<unsigned char>(utf8[byte]) & 0xC0U) == 0x80U) {
-                ++byte;
-            }
-            ++cp;
-        }
-        offsets.emplace(wanted, byte);
-    }
-    return offsets;
 }
 
 std::optional<std::string> attribute_of(const store::Participant& participant,
@@ -109,6 +88,7 @@ Matrix empty_matrix(const std::vector<Code>& codes, std::size_t columns) {
 }  // namespace
 
 std::vector<Retrieved> retrieve(Database& db, std::int64_t code_id, const RetrievalFilter& filter) {
+    const store::ReadTransaction snapshot(db);
     const std::vector<std::int64_t> ids =
         filter.with_children ? code_and_descendants(db, code_id) : std::vector{code_id};
     std::unordered_map<std::int64_t, std::string> paths;
@@ -166,7 +146,6 @@ std::vector<Retrieved> retrieve(Database& db, std::int64_t code_id, const Retrie
         }
         const std::vector<store::TurnInfo> turns = store::load_turns(db, source_id);
         // Who speaks, and whether the filters keep the segment, before any text.
-        std::vector<std::uint32_t> positions;
         const std::size_t kept_from = kept.size();
         for (std::size_t i = first; i < last; ++i) {
             Retrieved& row = segments[i];
@@ -188,8 +167,6 @@ std::vector<Retrieved> retrieve(Database& db, std::int64_t code_id, const Retrie
                     continue;
                 }
             }
-            positions.push_back(row.start);
-            positions.push_back(row.end);
             kept.push_back(std::move(row));
         }
         if (kept.size() > kept_from) {
@@ -202,14 +179,29 @@ std::vector<Retrieved> retrieve(Database& db, std::int64_t code_id, const Retrie
             const std::string name = source_query.text(0);
             const std::string_view text = source_query.text_view(1);
             const std::vector<std::uint32_t> starts = store::decode_uint32s(source_query.blob(2));
+            // Segments come by start; each start and end in increasing order
+            // is found walking the text once.
+            std::vector<std::uint32_t> positions;
+            for (std::size_t i = kept_from; i < kept.size(); ++i) {
+                positions.push_back(kept[i].start);
+                positions.push_back(kept[i].end);
+            }
             std::sort(positions.begin(), positions.end());
             positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
-            const auto offsets = byte_offsets(text, positions);
+            std::vector<std::size_t> bytes(positions.size());
+            text::CodepointCursor cursor(text);
+            for (std::size_t i = 0; i < positions.size(); ++i) {
+                bytes[i] = cursor.byte_of(positions[i]);
+            }
+            const auto byte_of = [&](std::uint32_t cp) {
+                return bytes[static_cast<std::size_t>(
+                    std::lower_bound(positions.begin(), positions.end(), cp) - positions.begin())];
+            };
             for (std::size_t i = kept_from; i < kept.size(); ++i) {
                 Retrieved& row = kept[i];
                 row.source = name;
-                const std::size_t begin = offsets.at(row.start);
-                row.text = std::string(text.substr(begin, offsets.at(row.end) - begin));
+                const std::size_t begin = byte_of(row.start);
+                row.text = std::string(text.substr(begin, byte_of(row.end) - begin));
                 row.start_line = line_of(starts, row.start);
                 row.end_line = line_of(starts, row.end - 1);
             }
@@ -221,6 +213,7 @@ std::vector<Retrieved> retrieve(Database& db, std::int64_t code_id, const Retrie
 }
 
 Matrix code_case_matrix(Database& db, const CaseKind& by) {
+    const store::ReadTransaction snapshot(db);
     const std::vector<Code> codes = list_codes(db);
     std::unordered_map<std::int64_t, std::size_t> row_of;
     for (std::size_t i = 0; i < codes.size(); ++i) {
@@ -309,6 +302,7 @@ Matrix code_case_matrix(Database& db, const CaseKind& by) {
 }
 
 Matrix cooccurrence_matrix(Database& db) {
+    const store::ReadTransaction snapshot(db);
     const std::vector<Code> codes = list_codes(db);
     std::unordered_map<std::int64_t, std::size_t> index;
     for (std::size_t i = 0; i < codes.size(); ++i) {
@@ -339,6 +333,7 @@ Matrix cooccurrence_matrix(Database& db) {
 
 std::vector<std::vector<LineCode>> codes_on_lines(Database& db, std::int64_t source_id,
                                                   std::int64_t first, std::int64_t last) {
+    const store::ReadTransaction snapshot(db);
     const store::SourceText content = store::load_source_text(db, source_id);
     const auto count = static_cast<std::int64_t>(content.line_starts.size());
     first = std::max<std::int64_t>(first, 1);

@@ -118,10 +118,6 @@ Applied applied_from(const Placement& placed, const SourceShape& shape, std::int
     return result;
 }
 
-std::string code_label(Database& db, std::int64_t code_id) {
-    return get_code(db, code_id).path;
-}
-
 std::string range_label(const Applied& applied) {
     return applied.start_line == applied.end_line ? "l. " + std::to_string(applied.start_line)
                                                   : "l. " + std::to_string(applied.start_line) +
@@ -276,7 +272,7 @@ Applied apply_code(store::Project& project, const store::Coder& coder, std::int6
         return applied;  // already coded: the action rolls back, nothing is recorded
     }
     action.set_summary(std::string(applied.created ? "coded " : "extended ") + shape.name + " " +
-                       range_label(applied) + " with '" + code_label(db, code_id) + "'");
+                       range_label(applied) + " with '" + code_path(db, code_id) + "'");
     action.commit();
     return applied;
 }
@@ -356,7 +352,7 @@ InVivo invivo(store::Project& project, const store::Coder& coder, std::int64_t s
         return result;
     }
     action.set_summary("in-vivo coded " + shape.name + " " + range_label(result.applied) +
-                       " with '" + code_label(db, result.code_id) + "'");
+                       " with '" + code_path(db, result.code_id) + "'");
     action.commit();
     return result;
 }
@@ -391,8 +387,8 @@ void unapply(store::Project& project, const store::Coder& coder, std::int64_t se
     Applied where;
     where.start_line = shape.line_of(segment.start);
     where.end_line = shape.line_of(segment.end - 1);
-    action.set_summary("removed '" + code_label(db, segment.code_id) + "' from " + shape.name +
-                       " " + range_label(where));
+    action.set_summary("removed '" + code_path(db, segment.code_id) + "' from " + shape.name + " " +
+                       range_label(where));
     Statement remove(db, "DELETE FROM segments WHERE id = ?");
     remove.bind(1, segment_id).run();
     action.commit();
@@ -412,7 +408,7 @@ void annotate_segment(store::Project& project, const store::Coder& coder, std::i
     if (!memo && !translation) {
         return;
     }
-    action.set_summary("edited the " + what + " of '" + code_label(db, segment.code_id) + "' in " +
+    action.set_summary("edited the " + what + " of '" + code_path(db, segment.code_id) + "' in " +
                        shape.name + " " + range_label(where));
     Statement update(db,
                      "UPDATE segments SET memo = coalesce(?, memo), "
