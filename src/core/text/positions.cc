@@ -1,7 +1,6 @@
 #include "text/positions.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <limits>
 
@@ -128,7 +127,11 @@ std::size_t CodepointCursor::byte_of(std::size_t cp) {
             std::memcpy(&word, text_.data() + byte_, sizeof word);
             const std::uint64_t high = word & 0x8080808080808080ULL;
             const std::uint64_t continuation_bytes = high & ~(word << 1);
-            const auto starts = static_cast<std::size_t>(8 - std::popcount(continuation_bytes));
+            // One bit per continuation byte, moved to the bottom of its byte
+            // and summed by a multiply (std::popcount is a library call
+            // without -mpopcnt).
+            const std::uint64_t count = ((continuation_bytes >> 7) * 0x0101010101010101ULL) >> 56;
+            const auto starts = static_cast<std::size_t>(8 - count);
             if (cp_ + starts <= cp) {
                 byte_ += 8;
                 cp_ += starts;
