@@ -151,7 +151,10 @@ std::int64_t count_where(Database& db, const std::string& sql, std::int64_t id) 
 std::string id_list(const std::vector<std::int64_t>& ids) {
     std::string list;
     for (const std::int64_t id : ids) {
-        list += (list.empty() ? "" : ",") + std::to_string(id);
+        if (!list.empty()) {
+            list += ',';
+        }
+        list += std::to_string(id);
     }
     return list;
 }

@@ -22,7 +22,10 @@ namespace {
 std::string id_list(const std::vector<std::int64_t>& ids) {
     std::string list;
     for (const std::int64_t id : ids) {
-        list += (list.empty() ? "" : ",") + std::to_string(id);
+        if (!list.empty()) {
+            list += ',';
+        }
+        list += std::to_string(id);
     }
     return list;
 }

@@ -308,7 +308,8 @@ InVivo invivo(store::Project& project, const store::Coder& coder, std::int64_t s
         ++found;
         from = at + 1;
     }
-    const std::string quoted = "\"" + std::string(wanted) + "\"";
+    std::string quoted = "\"";
+    quoted.append(wanted).append("\"");
     if (found == 0) {
         throw Error("source " + shape.name, quoted + " is not in the text (the search is exact: " +
                                                 "case, letters and accents count)");
