@@ -1,6 +1,7 @@
 #include "coding/codebook.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <map>
 
@@ -20,7 +21,8 @@ using store::Statement;
 
 namespace {
 
-constexpr std::string_view kOrigins[] = {"inductive", "deductive", "invivo", "imported"};
+constexpr std::array<std::string_view, 4> kOrigins = {"inductive", "deductive", "invivo",
+                                                      "imported"};
 
 // One row of the codes table, enough to place it in the tree.
 struct Node {
@@ -232,7 +234,7 @@ std::string_view origin_name(Origin origin) {
 }
 
 std::optional<Origin> parse_origin(std::string_view name) {
-    for (std::size_t i = 0; i < std::size(kOrigins); ++i) {
+    for (std::size_t i = 0; i < kOrigins.size(); ++i) {
         if (kOrigins[i] == name) {
             return static_cast<Origin>(i);
         }
@@ -586,7 +588,7 @@ Code find_code(Database& db, std::string_view spec) {
     const std::string subject = "code " + std::string(spec);
     std::int64_t id = 0;
     const auto [end, ec] = std::from_chars(spec.data(), spec.data() + spec.size(), id);
-    if (ec == std::errc() && end == spec.data() + spec.size() && tree.nodes.count(id) > 0) {
+    if (ec == std::errc() && end == spec.data() + spec.size() && tree.nodes.contains(id)) {
         return get_code(db, id);
     }
     const std::string wanted = text::to_nfc(spec);
@@ -639,6 +641,7 @@ Code find_code(Database& db, std::string_view spec) {
     }
     if (matches.size() > 1) {
         std::vector<std::string> paths;
+        paths.reserve(matches.size());
         for (const std::int64_t match : matches) {
             paths.push_back(tree.path_of(match));
         }

@@ -294,7 +294,7 @@ Matrix code_case_matrix(Database& db, const CaseKind& by) {
     }
     if (any_none) {
         column_of.emplace(kNoCase, columns.size());
-        columns.push_back(kNoCase);
+        columns.emplace_back(kNoCase);
     }
     Matrix matrix = empty_matrix(codes, columns.size());
     matrix.columns = columns;

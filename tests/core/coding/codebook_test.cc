@@ -270,3 +270,54 @@ TEST_CASE("find_code: by id, name, path or partial path; ambiguous names list th
     CHECK_THROWS_WITH(coding::find_code(f.db(), "999"), "code 999: no such code");
     CHECK_THROWS_WITH(coding::find_code(f.db(), "/"), "code /: no such code");
 }
+
+TEST_CASE("Merge passes FROM's memos and theme links to INTO", "[coding]") {
+    CodingFixture f;
+    const auto from = f.add("Åpenhet");
+    const auto into = f.add("Ærlighet");
+    auto& db = f.db();
+    // A theme gathering both codes, another gathering FROM only, and a memo on
+    // FROM, written as the themes and memos code will write them.
+    {
+        tema::store::Action action(*f.project, f.coder, "test");
+        db.exec(
+            "INSERT INTO themes(guid, position, name, created) VALUES "
+            "('T1', 1, 'Tillit', '2026-01-01T00:00:00Z'), "
+            "('T2', 2, 'Mot', '2026-01-01T00:00:00Z')");
+        db.exec("INSERT INTO theme_codes(theme_id, code_id, position) VALUES (1, " +
+                std::to_string(from) + ", 1), (1, " + std::to_string(into) + ", 2), (2, " +
+                std::to_string(from) + ", 1)");
+        db.exec(
+            "INSERT INTO memos(guid, kind, code_id, author_id, created, modified, text) "
+            "VALUES ('M1', 'analytic', " +
+            std::to_string(from) + ", " + std::to_string(f.coder.id) +
+            ", '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Om åpenhet')");
+        action.commit();
+    }
+    coding::merge_codes(*f.project, f.coder, from, into);
+    const auto links = [&](std::int64_t code) {
+        return db.query_int("SELECT count(*) FROM theme_codes WHERE code_id = " +
+                            std::to_string(code));
+    };
+    CHECK(links(into) == 2);  // theme 1 already had INTO; theme 2 now has it
+    CHECK(db.query_int("SELECT code_id FROM memos") == into);
+    f.undo();
+    CHECK(links(from) == 2);
+    CHECK(links(into) == 1);
+    CHECK(db.query_int("SELECT code_id FROM memos") == from);
+}
+
+TEST_CASE("A code with segments cannot become a folder; a folder can become codable", "[coding]") {
+    CodingFixture f;
+    const auto source = f.import(tema::test::fixture("import/roles-short.txt"));
+    const auto a = f.add("Arbeidsgiver");
+    const auto b = f.add("Bolig");
+    coding::apply_code(*f.project, f.coder, a, source, {0, 5});
+    CHECK_THROWS_WITH(coding::set_codable(*f.project, f.coder, a, false),
+                      "code Arbeidsgiver: has 1 coded segments; it cannot become a folder");
+    coding::set_codable(*f.project, f.coder, b, false);
+    CHECK_FALSE(coding::get_code(f.db(), b).codable);
+    CHECK_THROWS_AS(coding::apply_code(*f.project, f.coder, b, source, {0, 5}), tema::Error);
+    f.undo();
+    CHECK(coding::get_code(f.db(), b).codable);
+}
