@@ -102,6 +102,21 @@ std::vector<Retrieved> retrieve(Database& db, std::int64_t code_id, const Retrie
     } else {
         paths.emplace(code_id, get_code(db, code_id).path);
     }
+    if (filter.participant) {
+        Statement known(db, "SELECT 1 FROM participants WHERE pid = ?");
+        known.bind(1, *filter.participant);
+        if (!known.step()) {
+            throw Error("participant " + *filter.participant, "no such participant");
+        }
+    }
+    if (filter.attribute) {
+        Statement known(db, "SELECT 1 FROM attributes WHERE name = ?");
+        known.bind(1, filter.attribute->first);
+        if (!known.step()) {
+            throw Error("attribute " + filter.attribute->first,
+                        "no participant has this attribute (see `tema participants PROJECT list`)");
+        }
+    }
     // Participants by pid, for the attribute filter.
     std::map<std::string, store::Participant> participants;
     if (filter.attribute) {

@@ -42,7 +42,8 @@ struct Retrieved {
 // Every segment of the code (and of its descendants with `with_children`)
 // that passes the filter, by source and position. Participant and attribute
 // filters keep the segments whose covering turn's speaker is such a
-// participant. Throws tema::Error for an unknown code.
+// participant. Throws tema::Error for an unknown code, participant or
+// attribute name.
 std::vector<Retrieved> retrieve(store::Database& db, std::int64_t code_id,
                                 const RetrievalFilter& filter = {});
 

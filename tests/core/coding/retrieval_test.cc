@@ -83,6 +83,15 @@ TEST_CASE("Retrieval gives the words, lines, speaker and participant of each seg
     filter.coder_id = ola.id;
     CHECK(coding::retrieve(s.db(), s.employer, filter).size() == 1);
     CHECK_THROWS_WITH(coding::retrieve(s.db(), 999), "code 999: no such code");
+    filter.coder_id.reset();
+    filter.participant = "P99";
+    CHECK_THROWS_WITH(coding::retrieve(s.db(), s.employer, filter),
+                      "participant P99: no such participant");
+    filter.participant.reset();
+    filter.attribute = {"hobby", "fiske"};
+    CHECK_THROWS_WITH(coding::retrieve(s.db(), s.employer, filter),
+                      "attribute hobby: no participant has this attribute (see `tema "
+                      "participants PROJECT list`)");
 }
 
 TEST_CASE("Code x case matrices and co-occurrence", "[coding]") {
