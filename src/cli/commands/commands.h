@@ -5,7 +5,14 @@
 
 #include "context.h"
 
+namespace tema::coding {
+struct Code;
+}
+
 namespace tema::cli {
+
+// A code as `tema codes --json` lists it (codes.cc).
+nlohmann::json code_json(const coding::Code& code);
 
 void add_init_command(CLI::App& app, Context& context);
 void add_import_command(CLI::App& app, Context& context);
@@ -14,6 +21,11 @@ void add_show_command(CLI::App& app, Context& context);
 void add_participants_command(CLI::App& app, Context& context);
 void add_speakers_command(CLI::App& app, Context& context);
 void add_history_commands(CLI::App& app, Context& context);  // undo, redo, log
+void add_codes_command(CLI::App& app, Context& context);
+void add_code_command(CLI::App& app, Context& context);
+void add_apply_commands(CLI::App& app, Context& context);  // apply, invivo, unapply, segment
+void add_retrieve_command(CLI::App& app, Context& context);
+void add_matrix_command(CLI::App& app, Context& context);
 void add_theme_command(CLI::App& app, Context& context);
 void add_themes_command(CLI::App& app, Context& context);
 void add_field_command(CLI::App& app, Context& context);
@@ -29,6 +41,11 @@ inline void add_commands(CLI::App& app, Context& context) {
     add_participants_command(app, context);
     add_speakers_command(app, context);
     add_history_commands(app, context);
+    add_codes_command(app, context);
+    add_code_command(app, context);
+    add_apply_commands(app, context);
+    add_retrieve_command(app, context);
+    add_matrix_command(app, context);
     add_theme_command(app, context);
     add_themes_command(app, context);
     add_field_command(app, context);

@@ -1,37 +1,18 @@
-#include <charconv>
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <limits>
 
+#include "args.h"
+#include "coding/retrieval.h"
 #include "commands/commands.h"
 #include "store/sources.h"
+#include "text/utf8.h"
 
 namespace tema::cli {
 
 namespace {
-
-// "A-B" or "A" into a line range; the whole source when empty.
-std::pair<std::int64_t, std::int64_t> parse_line_range(const std::string& range) {
-    if (range.empty()) {
-        return {1, std::numeric_limits<std::int64_t>::max()};
-    }
-    auto number = [&](std::string_view digits) {
-        std::int64_t value = 0;
-        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        if (ec != std::errc() || end != digits.data() + digits.size() || value < 1) {
-            throw UsageError("--lines " + range + ": expected A-B, with line numbers from 1");
-        }
-        return value;
-    };
-    const auto dash = range.find('-');
-    if (dash == std::string::npos) {
-        const auto line = number(range);
-        return {line, line};
-    }
-    return {number(std::string_view(range).substr(0, dash)),
-            number(std::string_view(range).substr(dash + 1))};
-}
-
+constexpr std::size_t kMargin = 72;  // where the codes' margin begins
 }  // namespace
 
 void add_show_command(CLI::App& app, Context& context) {
@@ -51,9 +32,21 @@ void add_show_command(CLI::App& app, Context& context) {
             auto project = context.open(args->project, store::Project::Access::read_only);
             const SourceInfo source = store::find_source(project->db(), args->source);
             const auto lines = store::read_lines(project->db(), source, first, last);
+            const auto codes =
+                coding::codes_on_lines(project->db(), source.id, lines.front().n, lines.back().n);
             if (context.json) {
                 nlohmann::json json_lines = nlohmann::json::array();
-                for (const auto& line : lines) {
+                for (std::size_t i = 0; i < lines.size(); ++i) {
+                    const auto& line = lines[i];
+                    nlohmann::json line_codes = nlohmann::json::array();
+                    for (const auto& code : codes[i]) {
+                        line_codes.push_back(
+                            {{"id", code.code_id},
+                             {"path", code.path},
+                             {"color", code.color ? nlohmann::json(*code.color) : nlohmann::json()},
+                             {"segment", code.segment},
+                             {"coder", code.coder}});
+                    }
                     json_lines.push_back(
                         {{"n", line.n},
                          {"text", line.text},
@@ -67,7 +60,7 @@ void add_show_command(CLI::App& app, Context& context) {
                           line.time_ms ? nlohmann::json(*line.time_ms) : nlohmann::json()},
                          {"start", line.start},
                          {"end", line.end},
-                         {"codes", nlohmann::json::array()}});
+                         {"codes", std::move(line_codes)}});
                 }
                 Context::print_json({{"source", source.name},
                                      {"source_id", source.id},
@@ -75,13 +68,28 @@ void add_show_command(CLI::App& app, Context& context) {
                 return 0;
             }
             const int width = static_cast<int>(std::to_string(lines.back().n).size());
-            for (const auto& line : lines) {
-                std::cout << std::setw(width) << line.n << "  ";
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                const auto& line = lines[i];
+                std::string shown;
                 // The line shows its own label and time; the margin adds who it is.
                 if (line.turn_start && line.participant && *line.participant != *line.speaker) {
-                    std::cout << "[" << *line.participant << "] ";
+                    shown = "[" + *line.participant + "] ";
                 }
-                std::cout << line.text << "\n";
+                shown += line.text;
+                std::cout << std::setw(width) << line.n << "  " << shown;
+                // Codes in the right margin: after the text, lined up past short lines.
+                if (!codes[i].empty()) {
+                    const std::size_t used = text::count_codepoints(shown);
+                    std::cout << std::string(used < kMargin ? kMargin - used : 0, ' ') << "  |";
+                    std::vector<std::string> seen;
+                    for (const auto& code : codes[i]) {
+                        if (std::find(seen.begin(), seen.end(), code.path) == seen.end()) {
+                            std::cout << (seen.empty() ? " " : "; ") << code.path;
+                            seen.push_back(code.path);
+                        }
+                    }
+                }
+                std::cout << "\n";
             }
             return 0;
         };

@@ -2,7 +2,7 @@
 #include <charconv>
 #include <iostream>
 
-#include "coding/code_ref.h"
+#include "coding/codebook.h"
 #include "coding/fields.h"
 #include "commands/commands.h"
 #include "commands/theme_json.h"
@@ -124,7 +124,7 @@ int run(Context& context, const Args& args) {
             message = theme.path + " is now " + w[3];
         } else if (verb == "link" || verb == "unlink") {
             // TEMPORARY resolver (coding/code_ref.h): coding::find_code at the merge.
-            const coding::CodeRef code = coding::resolve_code(db, w[3]);
+            const coding::Code code = coding::find_code(db, w[3]);
             if (verb == "link") {
                 coding::link_code(*project, coder, theme.id, code.id);
                 message = "Linked code " + code.path + " to " + theme.path;

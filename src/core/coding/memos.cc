@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-#include "coding/code_ref.h"
+#include "coding/codebook.h"
 #include "coding/names.h"
 #include "coding/themes.h"
 #include "store/sources.h"
@@ -136,7 +136,7 @@ MemoTarget parse_target(store::Database& db, std::string_view object) {
             return {form->kind, store::find_source(db, what).id};
         case TargetKind::code:
             // TEMPORARY resolver (coding/code_ref.h): coding::find_code at the merge.
-            return {form->kind, resolve_code(db, what).id};
+            return {form->kind, find_code(db, what).id};
         case TargetKind::theme:
             return {form->kind, find_theme(db, what).id};
         case TargetKind::segment: {

@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "coding/code_ref.h"
+#include "coding/codebook.h"
 #include "coding/fields.h"
 #include "coding/names.h"
 #include "store/sources.h"
@@ -407,7 +407,7 @@ void link_code(store::Project& project, const store::Coder& coder, std::int64_t 
                std::int64_t code_id) {
     store::Database& db = project.db();
     const Theme theme = theme_by_id(db, theme_id);
-    const CodeRef code = resolve_code(db, std::to_string(code_id));
+    const Code code = find_code(db, std::to_string(code_id));
     store::Statement linked(db, "SELECT 1 FROM theme_codes WHERE theme_id = ? AND code_id = ?");
     linked.bind(1, theme.id).bind(2, code.id);
     if (linked.step()) {
@@ -426,7 +426,7 @@ void unlink_code(store::Project& project, const store::Coder& coder, std::int64_
                  std::int64_t code_id) {
     store::Database& db = project.db();
     const Theme theme = theme_by_id(db, theme_id);
-    const CodeRef code = resolve_code(db, std::to_string(code_id));
+    const Code code = find_code(db, std::to_string(code_id));
     store::Action action(project, coder, "theme-unlink",
                          "unlinked code '" + code.path + "' from theme '" + theme.path + "'");
     store::Statement remove(db, "DELETE FROM theme_codes WHERE theme_id = ? AND code_id = ?");

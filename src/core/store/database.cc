@@ -265,4 +265,19 @@ void Transaction::commit() {
     open_ = false;
 }
 
+// ---------------------------------------------------------- ReadTransaction
+
+ReadTransaction::ReadTransaction(Database& db) : db_(db) {
+    if (sqlite3_get_autocommit(db_.handle()) != 0) {
+        db_.exec("BEGIN");
+        open_ = true;
+    }
+}
+
+ReadTransaction::~ReadTransaction() {
+    if (open_) {
+        sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    }
+}
+
 }  // namespace tema::store

@@ -113,4 +113,19 @@ private:
     bool open_ = true;
 };
 
+// A read transaction: one snapshot, and one lock, for many queries (instead
+// of a lock taken and released around each one). Does nothing when a
+// transaction is already open on the connection. Ends on destruction.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(Database& db);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+    Database& db_;
+    bool open_ = false;
+};
+
 }  // namespace tema::store

@@ -114,6 +114,10 @@ fs::path backup_path_for(const fs::path& path, int version) {
 
 void set_connection_pragmas(Database& db) {
     db.exec("PRAGMA foreign_keys = ON");
+    // Read the file through memory mapping: reaching a column after a source's
+    // text (line starts, turns) walks the text's overflow pages, and a read()
+    // per page made coding a line cost several times more (tests/bench).
+    db.exec("PRAGMA mmap_size = 1073741824");
     if (!db.read_only()) {
         // WAL with synchronous=NORMAL: a committed action survives a crash or kill
         // of Tema; the file stays consistent even on power loss.
@@ -256,6 +260,15 @@ Coder Project::coder_named(std::string_view name, bool* created) {
         *created = true;
     }
     return coder;
+}
+
+Coder find_coder(Database& db, std::string_view name) {
+    Statement find(db, "SELECT id, guid, name, initials FROM coders WHERE name = ?");
+    find.bind(1, name);
+    if (!find.step()) {
+        throw Error("coder " + std::string(name), "no such coder in the project");
+    }
+    return read_coder(find);
 }
 
 Action::Action(Project& project, const Coder& coder, std::string_view kind, std::string summary)

@@ -61,6 +61,10 @@ private:
     std::optional<std::filesystem::path> backup_;
 };
 
+// The coder with this name (exactly). Throws tema::Error "coder X: no such
+// coder in the project" when there is none.
+Coder find_coder(Database& db, std::string_view name);
+
 // One user action: one transaction, recorded in the action log with its coder,
 // time, kind and a readable summary. Nothing is written unless commit() is
 // reached; an exception or a kill leaves the project as before.

@@ -216,7 +216,8 @@ std::vector<TurnInfo> load_turns(Database& db, std::int64_t source_id) {
         std::optional<std::string> participant;
     };
     std::vector<SpeakerRow> speakers;
-    Statement speaker_query(db, R"sql(
+    // Cached: retrieval and matrices read the turns of every source in turn.
+    Statement& speaker_query = db.cached(R"sql(
         SELECT k.label, p.pid FROM speakers k LEFT JOIN participants p ON p.id = k.participant_id
         WHERE k.source_id = ? ORDER BY k.ordinal)sql");
     speaker_query.bind(1, source_id);
@@ -225,12 +226,15 @@ std::vector<TurnInfo> load_turns(Database& db, std::int64_t source_id) {
                                                        ? std::nullopt
                                                        : std::optional(speaker_query.text(1))});
     }
-    Statement turn_query(db, "SELECT turns FROM sources WHERE id = ?");
+    speaker_query.reset();  // a cached statement must not hold its read open
+    Statement& turn_query = db.cached("SELECT turns FROM sources WHERE id = ?");
     turn_query.bind(1, source_id);
     if (!turn_query.step()) {
+        turn_query.reset();
         throw Error("source " + std::to_string(source_id), "no such source in the project");
     }
     const std::vector<std::uint32_t> packed = decode_uint32s(turn_query.blob(0));
+    turn_query.reset();
     std::vector<TurnInfo> turns;
     turns.reserve(packed.size() / kTurnFields);
     for (std::size_t at = 0; at + kTurnFields <= packed.size(); at += kTurnFields) {

@@ -1,6 +1,7 @@
 #include "text/positions.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 #include "text/ascii.h"
@@ -106,6 +107,40 @@ std::size_t PositionMap::codepoint_of_utf16(std::size_t unit) const {
         return w.cp;
     }
     return w.cp + 1 + (unit - w.utf16 - w.utf16_len);
+}
+
+std::size_t CodepointCursor::byte_of(std::size_t cp) {
+    const auto continuation = [&](std::size_t at) {
+        return (static_cast<unsigned char>(text_[at]) & 0xC0U) == 0x80U;
+    };
+    for (;;) {
+        while (byte_ < text_.size() && continuation(byte_)) {
+            ++byte_;  // inside a character that was counted where it started
+        }
+        if (cp_ >= cp || byte_ >= text_.size()) {
+            return byte_;
+        }
+        if (byte_ + 8 <= text_.size()) {
+            // Eight bytes at a time: the characters starting in them are the
+            // bytes that are not continuation bytes (10xxxxxx).
+            std::uint64_t word = 0;
+            std::memcpy(&word, text_.data() + byte_, sizeof word);
+            const std::uint64_t high = word & 0x8080808080808080ULL;
+            const std::uint64_t continuation_bytes = high & ~(word << 1);
+            // One bit per continuation byte, moved to the bottom of its byte
+            // and summed by a multiply (std::popcount is a library call
+            // without -mpopcnt).
+            const std::uint64_t count = ((continuation_bytes >> 7) * 0x0101010101010101ULL) >> 56;
+            const auto starts = static_cast<std::size_t>(8 - count);
+            if (cp_ + starts <= cp) {
+                byte_ += 8;
+                cp_ += starts;
+                continue;
+            }
+        }
+        ++byte_;
+        ++cp_;
+    }
 }
 
 }  // namespace tema::text

@@ -45,4 +45,21 @@ private:
     std::vector<Wide> wide_;
 };
 
+// Walks a text forward from code point to code point without building a map:
+// for a few positions in a long text, where a PositionMap would cost more to
+// build than it saves. Positions asked for must not decrease.
+class CodepointCursor {
+public:
+    explicit CodepointCursor(std::string_view utf8) : text_(utf8) {}
+
+    // The byte offset of code point `cp` (the end of the text when `cp` is
+    // past it). `cp` must be at least the one asked for last.
+    std::size_t byte_of(std::size_t cp);
+
+private:
+    std::string_view text_;
+    std::size_t byte_ = 0;
+    std::size_t cp_ = 0;  // code points that start before byte_
+};
+
 }  // namespace tema::text

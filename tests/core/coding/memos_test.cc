@@ -107,7 +107,7 @@ TEST_CASE("Memo refusals: unknown targets and kinds, empty text", "[memos]") {
     CHECK_THROWS_WITH(coding::parse_target(db, "source:fg9"),
                       "source fg9: no such source in the project");
     CHECK_THROWS_WITH(coding::parse_target(db, "code:Ukjent"),
-                      "code Ukjent: no such code in the codebook");
+                      "code Ukjent: no such code");
     CHECK_THROWS_WITH(coding::parse_target(db, "theme:Ukjent"),
                       "theme Ukjent: no such theme in the project");
     CHECK_THROWS_WITH(coding::parse_target(db, "segment:7"), "segment 7: no such coded segment");
