@@ -11,6 +11,7 @@
 
 #include "text/encoding.h"
 #include "text/normalize.h"
+#include "text/utf8.h"
 #include "util/error.h"
 
 // How the reader works: one pass over the bytes, no recursion. An explicit
@@ -45,25 +46,6 @@ int hex_value(char c) {
         return c - 'A' + 10;
     }
     return -1;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-    const auto u = static_cast<std::uint32_t>(c);
-    if (u < 0x80U) {
-        out += static_cast<char>(u);
-    } else if (u < 0x800U) {
-        out += static_cast<char>(0xC0U | (u >> 6U));
-        out += static_cast<char>(0x80U | (u & 0x3FU));
-    } else if (u < 0x10000U) {
-        out += static_cast<char>(0xE0U | (u >> 12U));
-        out += static_cast<char>(0x80U | ((u >> 6U) & 0x3FU));
-        out += static_cast<char>(0x80U | (u & 0x3FU));
-    } else {
-        out += static_cast<char>(0xF0U | (u >> 18U));
-        out += static_cast<char>(0x80U | ((u >> 12U) & 0x3FU));
-        out += static_cast<char>(0x80U | ((u >> 6U) & 0x3FU));
-        out += static_cast<char>(0x80U | (u & 0x3FU));
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -177,7 +159,7 @@ const CodePage& code_page_of(const std::string& icu_name) {
             decoded && !decoded->empty()) {
             utf8 = std::move(*decoded);
         } else {
-            append_utf8(utf8, kReplacement);
+            text::append_utf8(utf8, kReplacement);
             page.lead.at(byte - 0x80U) = true;
             ++undefined;
         }
@@ -283,7 +265,7 @@ private:
         if (auto decoded = decode(p.name, bytes)) {
             utf8 = std::move(*decoded);
         } else {
-            append_utf8(utf8, kReplacement);
+            text::append_utf8(utf8, kReplacement);
         }
         return pairs_.emplace(key, std::move(utf8)).first->second;
     }
@@ -513,7 +495,7 @@ void RtfReader::end_list_label() {
         // U+F000-U+F0FF, the private-use characters of symbol fonts: EF 80 80 - EF 83 BF.
         const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(label[k]); };
         if (byte(i) == 0xEF && i + 2 < label.size() && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x83) {
-            append_utf8(shown, U'\u2022');
+            text::append_utf8(shown, U'\u2022');
             i += 2;
         } else {
             shown += label[i];
@@ -534,7 +516,7 @@ void RtfReader::flush() {
         expect_trail_ = false;
     }
     if (high_surrogate_ != 0) {
-        append_utf8(out_, kReplacement);
+        text::append_utf8(out_, kReplacement);
         high_surrogate_ = 0;
     }
 }
@@ -549,7 +531,7 @@ void RtfReader::emit(char32_t c) {
     if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
         return;  // control characters; surrogates are paired in unicode()
     }
-    append_utf8(out_, c);
+    text::append_utf8(out_, c);
 }
 
 void RtfReader::text_ascii(char c) {

@@ -82,25 +82,6 @@ std::size_t byte_of_codepoint(std::string_view utf8, std::uint32_t n) {
     return i;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-    const auto u = static_cast<std::uint32_t>(c);
-    if (u < 0x80U) {
-        out += static_cast<char>(u);
-    } else if (u < 0x800U) {
-        out += static_cast<char>(0xC0U | (u >> 6U));
-        out += static_cast<char>(0x80U | (u & 0x3FU));
-    } else if (u < 0x10000U) {
-        out += static_cast<char>(0xE0U | (u >> 12U));
-        out += static_cast<char>(0x80U | ((u >> 6U) & 0x3FU));
-        out += static_cast<char>(0x80U | (u & 0x3FU));
-    } else {
-        out += static_cast<char>(0xF0U | (u >> 18U));
-        out += static_cast<char>(0x80U | ((u >> 12U) & 0x3FU));
-        out += static_cast<char>(0x80U | ((u >> 6U) & 0x3FU));
-        out += static_cast<char>(0x80U | (u & 0x3FU));
-    }
-}
-
 // The start of a line, for a message: at most 40 characters of it.
 std::string snippet(std::string_view line) {
     line = trim(line);
@@ -527,7 +508,7 @@ void read_cue_line(std::string_view line, std::size_t cue, bool cue_start,
                     if (*decoded < 0x20 || (*decoded >= 0x7F && *decoded <= 0x9F)) {
                         append_space(out);
                     } else {
-                        append_utf8(out, *decoded);
+                        text::append_utf8(out, *decoded);
                     }
                     i = end + 1;
                     continue;

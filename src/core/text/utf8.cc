@@ -25,4 +25,23 @@ std::size_t count_codepoints(std::string_view utf8) {
     return utf8.size() - continuation;
 }
 
+void append_utf8(std::string& out, char32_t c) {
+    const auto u = static_cast<std::uint32_t>(c);
+    if (u < 0x80U) {
+        out += static_cast<char>(u);
+    } else if (u < 0x800U) {
+        out += static_cast<char>(0xC0U | (u >> 6U));
+        out += static_cast<char>(0x80U | (u & 0x3FU));
+    } else if (u < 0x10000U) {
+        out += static_cast<char>(0xE0U | (u >> 12U));
+        out += static_cast<char>(0x80U | ((u >> 6U) & 0x3FU));
+        out += static_cast<char>(0x80U | (u & 0x3FU));
+    } else {
+        out += static_cast<char>(0xF0U | (u >> 18U));
+        out += static_cast<char>(0x80U | ((u >> 12U) & 0x3FU));
+        out += static_cast<char>(0x80U | ((u >> 6U) & 0x3FU));
+        out += static_cast<char>(0x80U | (u & 0x3FU));
+    }
+}
+
 }  // namespace tema::text
