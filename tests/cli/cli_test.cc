@@ -206,3 +206,16 @@ TEST_CASE("A locked or read-only project refuses an import and keeps its data", 
     const json sources = parse(run_tema({"sources", path, "--json"}));
     CHECK(sources.empty());
 }
+
+TEST_CASE("tema import --merge-cues joins a speaker's consecutive subtitle cues", "[cli]") {
+    TempDir dir;
+    const std::string file = fixture("import/subtitles/teams-fokusgruppe.vtt").string();
+    const std::string apart = project_in(dir);
+    const json cues = parse(run_tema({"import", apart, file, "--json"}));
+    CHECK(cues[0]["turns"] == 7);
+    TempDir other;
+    const std::string merged = project_in(other);
+    const json joined = parse(run_tema({"import", merged, file, "--merge-cues", "--json"}));
+    CHECK(joined[0]["turns"] == 5);
+    CHECK(joined[0]["kind"] == "transcript");
+}

@@ -59,15 +59,18 @@ void add_import_command(CLI::App& app, Context& context) {
         std::string kind;
         std::string lang = "auto";
         std::string encoding;
+        bool merge_cues = false;
     };
     auto args = std::make_shared<Args>();
     command->add_option("PROJECT", args->project, "The project file")->required();
-    command->add_option("FILE", args->files, "Files to import (.txt, .md)")->required();
+    command->add_option("FILE", args->files, "Files to import (.txt, .md, .docx, .odt, .rtf, .pdf, .srt, .vtt)")->required();
     command->add_option("--kind", args->kind, "transcript, fieldnote or document")
         ->check(CLI::IsMember({"transcript", "fieldnote", "document"}));
     command->add_option("--lang", args->lang, "auto, nb, nn or en")
         ->check(CLI::IsMember({"auto", "nb", "nn", "en", "other"}));
     command->add_option("--encoding", args->encoding, "Read the files in this charset");
+    command->add_flag("--merge-cues", args->merge_cues,
+                      "Subtitles: consecutive cues of one speaker make one turn");
     command->callback([&context, args] {
         context.run = [&context, args] {
             auto project = context.open(args->project, store::Project::Access::read_write);
@@ -78,6 +81,7 @@ void add_import_command(CLI::App& app, Context& context) {
                 options.lang = text::parse_language(args->lang);
             }
             options.encoding = args->encoding;
+            options.merge_cues = args->merge_cues;
             const std::vector<std::filesystem::path> files(args->files.begin(), args->files.end());
             ProgressBar progress;
             const auto reports = import::import_files(*project, coder, files, options, progress);
