@@ -117,7 +117,7 @@ TEST_CASE("tema theme and tema themes: the tree, fields, codes, in JSON", "[cli]
     CHECK(ok({"field", p, "list"}).out == "1. Drivkrefter\n2. Timeline\n");
 }
 
-TEST_CASE("tema theme and field refusals: one line on stderr, exit 1; wrong usage exit 2",
+TEST_CASE("tema theme and field refusals: one line on stderr, exit 1, wrong usage exit 2",
           "[cli][themes]") {
     TempDir dir;
     const std::string p = project_in(dir);
@@ -141,7 +141,7 @@ TEST_CASE("tema theme and field refusals: one line on stderr, exit 1; wrong usag
     refused({"theme", p, "set", "A", "Tidslinje", "2020"},
             "field Tidslinje: no such field (define it with `tema field PROJECT define NAME`)");
     refused({"theme", p, "link", "A", "Arbeidsgiver/Ukjent"},
-            "code Arbeidsgiver/Ukjent: no such code in the codebook");
+            "code Arbeidsgiver/Ukjent: no such code");
     refused({"field", p, "define", "TIMELINE"},
             "field TIMELINE: there is already a field 'Timeline'");
     refused({"field", p, "define", "X", "--after", "Y"},

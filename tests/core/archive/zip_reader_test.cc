@@ -77,7 +77,7 @@ TEST_CASE("Two entries that differ only in case make a case-blind lookup ambiguo
                Catch::Contains("more than one entry named 'readme.txt'"));
 }
 
-TEST_CASE("An empty archive has no entries; an empty file is no archive", "[zip]") {
+TEST_CASE("An empty archive has no entries, an empty file is no archive", "[zip]") {
     const std::string bytes = archive_fixture("empty-archive.zip");
     CHECK(ZipReader(bytes, "e.zip").entries().empty());
     const std::string nothing = archive_fixture("empty.zip");

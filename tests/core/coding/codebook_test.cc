@@ -115,7 +115,7 @@ TEST_CASE("Rename, describe and recolour, each undoable", "[coding]") {
     CHECK(coding::get_code(f.db(), k).description.empty());
 }
 
-TEST_CASE("Move: never under itself or its descendants; undoable", "[coding]") {
+TEST_CASE("Move: never under itself or its descendants, undoable", "[coding]") {
     CodingFixture f;
     const auto a = f.add("Arbeidsgiver");
     const auto k = f.add("Kontakt", a);
@@ -215,7 +215,7 @@ TEST_CASE("Merge refuses itself, its own descendant and a folder", "[coding]") {
     CHECK(f.paths() == Paths{"Arbeidsgiver", "Mappe"});
 }
 
-TEST_CASE("Delete takes children and segments with it; undo brings them all back", "[coding]") {
+TEST_CASE("Delete takes children and segments with it, undo brings them all back", "[coding]") {
     CodingFixture f;
     const auto source = f.import(tema::test::fixture("import/roles-short.txt"));
     const auto a = f.add("Arbeidsgiver");
@@ -244,7 +244,7 @@ TEST_CASE("Delete takes children and segments with it; undo brings them all back
                       "code " + std::to_string(a) + ": no such code");
 }
 
-TEST_CASE("find_code: by id, name, path or partial path; ambiguous names list the paths",
+TEST_CASE("find_code: by id, name, path or partial path, ambiguous names list the paths",
           "[coding]") {
     CodingFixture f;
     const auto a = f.add("Arbeidsgiver");
@@ -307,7 +307,7 @@ TEST_CASE("Merge passes FROM's memos and theme links to INTO", "[coding]") {
     CHECK(db.query_int("SELECT code_id FROM memos") == from);
 }
 
-TEST_CASE("A code with segments cannot become a folder; a folder can become codable", "[coding]") {
+TEST_CASE("A code with segments cannot become a folder, a folder can become codable", "[coding]") {
     CodingFixture f;
     const auto source = f.import(tema::test::fixture("import/roles-short.txt"));
     const auto a = f.add("Arbeidsgiver");

@@ -44,7 +44,7 @@ TEST_CASE("Fields are ordered columns: define at the end or after one", "[fields
     CHECK(columns(f) == Names{"Timeline", "Initiatives", "Driving forces"});
 }
 
-TEST_CASE("Fields rename, move and delete; theme values follow", "[fields]") {
+TEST_CASE("Fields rename, move and delete, theme values follow", "[fields]") {
     ThemesFixture f;
     const auto timeline = coding::define_field(*f.project, f.coder, "Timeline");
     const auto forces = coding::define_field(*f.project, f.coder, "Driving forces");

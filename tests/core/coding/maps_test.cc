@@ -37,7 +37,7 @@ TEST_CASE("DOT quoting escapes quotes, backslashes and line breaks and keeps Ã¦Ã
     CHECK(coding::dot_quote("to\nlinjer\r\tx") == "\"to\\nlinjer  x\"");
 }
 
-TEST_CASE("A snapshot keeps the tree as it was; the DOT shows it", "[maps]") {
+TEST_CASE("A snapshot keeps the tree as it was, the DOT shows it", "[maps]") {
     ThemesFixture f;
     build(f);
     const auto saved = coding::save_snapshot(*f.project, f.coder, "Fase 3");

@@ -26,7 +26,7 @@ TEST_CASE("A new project has six phases, none started", "[phases]") {
     CHECK(coding::current_phase(phases) == 1);
 }
 
-TEST_CASE("Phases start and finish with dates and notes; undo and redo", "[phases]") {
+TEST_CASE("Phases start and finish with dates and notes, undo and redo", "[phases]") {
     ThemesFixture f;
     coding::set_phase(*f.project, f.coder, 1, PhaseStatus::started, "Leste alle fokusgruppene.");
     auto phase = coding::list_phases(f.db())[0];

@@ -70,7 +70,7 @@ TEST_CASE("A transcript LibreOffice saved as RTF reads back as the text it was m
 }
 
 TEST_CASE(
-    "LibreOffice RTF: headers, footers, footnotes and comments go; lists, links and "
+    "LibreOffice RTF: headers, footers, footnotes and comments go, lists, links and "
     "tables stay",
     "[import][rtf]") {
     // Made in LibreOffice 7.4 from a document with a header and footer, a
@@ -105,7 +105,8 @@ TEST_CASE("Word-style RTF: theme data, revision ids and Symbol bullets are no te
           "Varighet\t42 min\n");
 }
 
-TEST_CASE("\\uN escapes: \\ucN fallbacks skipped, negative N, surrogate pairs", "[import][rtf]") {
+TEST_CASE("Unicode escapes (backslash-u N): uc N fallbacks skipped, negative N, surrogate pairs",
+          "[import][rtf]") {
     CHECK(read("unicode-escapes.rtf").text ==
           "Moderator: Blåbær og øl på Øvre Ås.\n"
           "Deltaker 1: Smørbrød? Nei – “ikke” i dag.\n"
@@ -113,7 +114,7 @@ TEST_CASE("\\uN escapes: \\ucN fallbacks skipped, negative N, surrogate pairs", 
           "Deltaker 1: Over 32767: 가, € og en ensom surrogat: \uFFFD.\n");
 }
 
-TEST_CASE("\\'hh bytes in the code page of \\ansicpg, or of the font's character set",
+TEST_CASE("Hex-escaped bytes in the code page of ansicpg, or of the font's character set",
           "[import][rtf]") {
     CHECK(read("cp1252-hex.rtf").text ==
           "Moderator: Blåbær og øl på Øvre Ås.\n"

@@ -108,7 +108,7 @@ TEST_CASE("Whisper WebVTT: mm:ss.mmm times, and hours once past the hour", "[imp
               "[00:59:58] Da er vi ferdige. Tusen takk."});
 }
 
-TEST_CASE("Teams voice tags name the speakers; each cue is a turn at its start time",
+TEST_CASE("Teams voice tags name the speakers, each cue is a turn at its start time",
           "[import][subtitles]") {
     const Document d = read("teams-fokusgruppe.vtt");
     const auto text = lines(d.text);
@@ -156,7 +156,7 @@ TEST_CASE("Merged cues: one turn and one line per run of one speaker, at the fir
     CHECK(lines(read("whisper-intervju.srt", SubtitleOptions{true}).text).size() == 7);
 }
 
-TEST_CASE("Zoom names before a colon become speakers; a colon in the words stays",
+TEST_CASE("Zoom names before a colon become speakers, a colon in the words stays",
           "[import][subtitles]") {
     const Document d = read("zoom-intervju.vtt");
     REQUIRE(d.turns.size() == 4);
@@ -185,7 +185,7 @@ TEST_CASE("A cue that names nobody is said by the speaker before it (byte-order 
     CHECK(body(d, d.turns[5]) == "Ikke alltid.");
 }
 
-TEST_CASE("Bracketed speaker labels of speech-to-text tools; bracketed sounds stay words",
+TEST_CASE("Bracketed speaker labels of speech-to-text tools, bracketed sounds stay words",
           "[import][subtitles]") {
     const Document d = read("whisperx-diarisert.srt");
     CHECK(lines(d.text) == std::vector<std::string>{"[00:00:00] SPEAKER_00: Skal vi begynne?",

@@ -54,7 +54,7 @@ std::vector<std::string> texts(const std::vector<Line>& lines) {
 
 }  // namespace
 
-TEST_CASE("Words on one baseline make a line; lines keep their order", "[pdf]") {
+TEST_CASE("Words on one baseline make a line, lines keep their order", "[pdf]") {
     std::vector<Word> page;
     add(page, row("Dette var det andre", 37, 0));
     add(page, row("vekemøtet eg observerte.", 37, 1));
@@ -137,7 +137,7 @@ TEST_CASE("Text turned a quarter is laid out upright, the page's main direction 
     CHECK(lines[2].rotation == 0);
 }
 
-TEST_CASE("A word split by a change of font is one word; a gap makes a space", "[pdf]") {
+TEST_CASE("A word split by a change of font is one word, a gap makes a space", "[pdf]") {
     Word bold{"NAV", {37, 30, 52, 41.7}, 0, false, 9};
     Word rest{"-rettleiaren", {52, 30, 110, 41.7}, 0, false, 9};
     Word next{"sa", {114, 30, 124, 41.7}, 0, false, 9};  // no space said, but a gap

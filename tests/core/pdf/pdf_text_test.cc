@@ -86,7 +86,7 @@ TEST_CASE("A LibreOffice PDF gives each page's lines in reading order", "[pdf]")
     CHECK(texts(pages[1])[2] == "mellom arbeidsgjevarar enn på kontoret. NAV-");
 }
 
-TEST_CASE("Two columns read one after the other; a stretched space splits nothing", "[pdf]") {
+TEST_CASE("Two columns read one after the other, a stretched space splits nothing", "[pdf]") {
     const auto pages = pages_of("two-columns.pdf");
     REQUIRE(pages.size() == 1);
     const auto lines = texts(pages[0]);
