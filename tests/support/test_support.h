@@ -5,11 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "util/error.h"
+
 namespace tema::test {
 
 // A fresh folder under the system temp dir, removed with everything in it.
 class TempDir {
-  public:
+public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -18,7 +20,7 @@ class TempDir {
     const std::filesystem::path& path() const { return path_; }
     std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
 
-  private:
+private:
     std::filesystem::path path_;
 };
 
@@ -40,6 +42,17 @@ struct CliResult {
 // environment entries NAME=VALUE.
 CliResult run_tema(const std::vector<std::string>& args,
                    const std::vector<std::string>& environment = {});
+
+// The message of the tema::Error that `action` throws, or "(no error)".
+template <typename Action>
+std::string error_of_call(Action&& action) {
+    try {
+        action();
+    } catch (const tema::Error& error) {
+        return error.what();
+    }
+    return "(no error)";
+}
 
 // Starts the built `tema` with `args` in the background; returns its pid.
 int start_tema(const std::vector<std::string>& args);

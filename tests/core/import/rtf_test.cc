@@ -28,21 +28,11 @@ Document read(const std::string& name, const std::string& encoding = {}) {
 }
 
 std::string error_of(const std::string& name) {
-    try {
-        read(name);
-    } catch (const tema::Error& error) {
-        return error.what();
-    }
-    return "(no error)";
+    return tema::test::error_of_call([&] { read(name); });
 }
 
 std::string error_of_bytes(const std::string& bytes) {
-    try {
-        read_rtf(bytes, {}, "inline.rtf");
-    } catch (const tema::Error& error) {
-        return error.what();
-    }
-    return "(no error)";
+    return tema::test::error_of_call([&] { read_rtf(bytes, {}, "inline.rtf"); });
 }
 
 std::string first_lines(const fs::path& path, std::size_t count) {

@@ -60,21 +60,11 @@ std::string whole(const Document& d, const Turn& t) {
 
 // The message of the tema::Error that reading `name` throws.
 std::string error_of(const std::string& name) {
-    try {
-        read(name);
-    } catch (const tema::Error& error) {
-        return error.what();
-    }
-    return "(no error)";
+    return tema::test::error_of_call([&] { read(name); });
 }
 
 std::string error_of_srt(const std::string& bytes) {
-    try {
-        read_srt(bytes, {}, "inline.srt");
-    } catch (const tema::Error& error) {
-        return error.what();
-    }
-    return "(no error)";
+    return tema::test::error_of_call([&] { read_srt(bytes, {}, "inline.srt"); });
 }
 
 }  // namespace
