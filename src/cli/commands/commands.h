@@ -32,6 +32,7 @@ void add_field_command(CLI::App& app, Context& context);
 void add_memo_command(CLI::App& app, Context& context);
 void add_phase_command(CLI::App& app, Context& context);
 void add_map_command(CLI::App& app, Context& context);
+void add_search_commands(CLI::App& app, Context& context);  // search, autocode, index
 
 inline void add_commands(CLI::App& app, Context& context) {
     add_init_command(app, context);
@@ -52,6 +53,7 @@ inline void add_commands(CLI::App& app, Context& context) {
     add_memo_command(app, context);
     add_phase_command(app, context);
     add_map_command(app, context);
+    add_search_commands(app, context);
 }
 
 }  // namespace tema::cli

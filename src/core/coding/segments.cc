@@ -277,6 +277,43 @@ Applied apply_code(store::Project& project, const store::Coder& coder, std::int6
     return applied;
 }
 
+AppliedMany apply_code_to_ranges(store::Project& project, const store::Coder& coder,
+                                 std::int64_t code_id, const std::vector<SourceRange>& ranges,
+                                 const std::string& summary) {
+    Database& db = project.db();
+    store::Action action(project, coder, "apply");
+    check_codable(db, code_id);
+    AppliedMany result;
+    std::optional<std::int64_t> shape_of;
+    SourceShape shape;
+    for (const SourceRange& place : ranges) {
+        if (shape_of != place.source_id) {
+            shape = load_shape(db, place.source_id);
+            shape_of = place.source_id;
+        }
+        check_range(shape, place.range);
+        SegmentDraft draft;
+        draft.code_id = code_id;
+        draft.source_id = place.source_id;
+        draft.coder_id = coder.id;
+        draft.start = place.range.start;
+        draft.end = place.range.end;
+        const Placement placed = place_segment(db, draft);
+        if (!placed.changed) {
+            ++result.unchanged;
+        } else if (placed.created) {
+            ++result.created;
+        } else {
+            ++result.extended;
+        }
+    }
+    if (result.created + result.extended > 0) {
+        action.set_summary(summary);
+        action.commit();
+    }
+    return result;
+}
+
 InVivo invivo(store::Project& project, const store::Coder& coder, std::int64_t source_id,
               std::string_view words, std::int64_t occurrence, std::optional<std::int64_t> parent) {
     Database& db = project.db();

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/project.h"
 
@@ -69,6 +70,27 @@ constexpr std::size_t kMaxInVivoName = 80;
 InVivo invivo(store::Project& project, const store::Coder& coder, std::int64_t source_id,
               std::string_view words, std::int64_t occurrence = 1,
               std::optional<std::int64_t> parent = std::nullopt);
+
+// A range of one source, for coding many places at once.
+struct SourceRange {
+    std::int64_t source_id = 0;
+    Range range;
+};
+
+struct AppliedMany {
+    std::int64_t created = 0;   // new segments
+    std::int64_t extended = 0;  // existing segments that grew or were joined
+    std::int64_t unchanged = 0;  // ranges that were coded already
+};
+
+// Codes every range with one code, as one action (auto-coding the hits of a
+// search): each range as apply_code would, so overlapping and touching ranges
+// become one segment. All or nothing: a range outside its source's text, an
+// unknown source or code, or a folder refuses the whole action. Nothing is
+// recorded when every range was coded already.
+AppliedMany apply_code_to_ranges(store::Project& project, const store::Coder& coder,
+                                 std::int64_t code_id, const std::vector<SourceRange>& ranges,
+                                 const std::string& summary);
 
 // Removes a coded segment, as one action.
 void unapply(store::Project& project, const store::Coder& coder, std::int64_t segment_id);

@@ -1,0 +1,368 @@
+#include "search/compile.h"
+
+#include <algorithm>
+#include <set>
+
+#include "coding/codebook.h"
+#include "model/source.h"
+#include "search/index_format.h"
+#include "search/terms.h"
+#include "store/participants.h"
+#include "store/sources.h"
+#include "text/collation.h"
+#include "util/error.h"
+
+namespace tema::search {
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> indexed_passages(
+    const Xapian::Database& index, std::int64_t source_id) {
+    return format::decode_ranges(index.get_metadata(format::passages_key(source_id)));
+}
+
+namespace {
+
+[[noreturn]] void refuse(const std::string& problem) { throw Error("query", problem); }
+
+[[noreturn]] void too_many(const QueryNode& n) {
+    refuse(n.text + "*" + at_column(n.column) + " stands for more than " +
+           std::to_string(kMaxWildcardWords) + " words; write more of the word");
+}
+
+Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
+    return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+Xapian::Query boolean(Xapian::Query query) {
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, std::move(query), 0.0);
+}
+
+class Compiler {
+public:
+    Compiler(const Xapian::Database& index, store::Database& project,
+             const CompileOptions& options)
+        : index_(index), project_(project), options_(options) {}
+
+    CompiledQuery run(const QueryNode& root) {
+        CompiledQuery compiled;
+        compiled.query = node(root, true);
+        compiled.marks = std::move(marks_);
+        compiled.unknown_words = std::move(unknown_);
+        return compiled;
+    }
+
+private:
+    // `positive`: not under NOT, so its words are marked in hits.
+    Xapian::Query node(const QueryNode& n, bool positive) {
+        using Kind = QueryNode::Kind;
+        switch (n.kind) {
+            case Kind::word:
+                return word(n, positive);
+            case Kind::wildcard:
+                return wildcard(n, positive);
+            case Kind::phrase: {
+                std::vector<Xapian::Query> slots;
+                for (const std::string& w : n.words) {
+                    slots.push_back(positional_word(w, positive));
+                }
+                return Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(),
+                                     static_cast<Xapian::termcount>(slots.size()));
+            }
+            case Kind::near: {
+                std::vector<Xapian::Query> parts;
+                for (const QueryNode& child : n.children) {
+                    parts.push_back(child.kind == Kind::word
+                                        ? positional_word(child.text, positive)
+                                        : node(child, positive));
+                }
+                return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(),
+                                     static_cast<Xapian::termcount>(n.window + parts.size() - 1));
+            }
+            case Kind::filter:
+                return boolean(filter(n));
+            case Kind::all_of: {
+                std::vector<Xapian::Query> wanted;
+                std::vector<Xapian::Query> unwanted;
+                for (const QueryNode& child : n.children) {
+                    if (child.kind == Kind::none_of) {
+                        unwanted.push_back(node(child.children.front(), !positive));
+                    } else {
+                        wanted.push_back(node(child, positive));
+                    }
+                }
+                Xapian::Query query =
+                    wanted.empty() ? Xapian::Query::MatchAll
+                                   : Xapian::Query(Xapian::Query::OP_AND, wanted.begin(),
+                                                   wanted.end());
+                if (!unwanted.empty()) {
+                    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, any_of(unwanted));
+                }
+                return query;
+            }
+            case Kind::any_of: {
+                std::vector<Xapian::Query> either;
+                for (const QueryNode& child : n.children) {
+                    either.push_back(node(child, positive));
+                }
+                return any_of(either);
+            }
+            case Kind::none_of:
+                return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                                     node(n.children.front(), !positive));
+        }
+        return {};
+    }
+
+    void note_word(const QueryNode& n, const std::string& w, bool positive) {
+        if (!positive) {
+            return;
+        }
+        marks_.words.insert(w);
+        if (index_.get_termfreq(w) == 0) {
+            unknown_.push_back(&n);
+        }
+    }
+
+    // The words `w` stands for as written (plain terms, with positions): the
+    // word itself, the forms in the index that share a stem with it (unless
+    // exact), and with --fold the forms that share its folded spelling.
+    std::vector<std::string> written_forms(const std::string& w, bool positive) {
+        std::set<std::string> forms{w};
+        if (!options_.exact) {
+            for (const std::string& stem : stems_of(w, positive)) {
+                for (auto s = index_.synonyms_begin(stem); s != index_.synonyms_end(stem); ++s) {
+                    forms.insert(*s);
+                }
+            }
+        }
+        if (options_.fold) {
+            for (const std::string& key : fold_variants(w)) {
+                if (positive) {
+                    marks_.fold_keys.insert(key);
+                }
+                forms.insert(key);
+                const std::string synonym_key = std::string(kFoldPrefix) + key;
+                for (auto s = index_.synonyms_begin(synonym_key);
+                     s != index_.synonyms_end(synonym_key); ++s) {
+                    forms.insert(*s);
+                }
+            }
+        }
+        return {forms.begin(), forms.end()};
+    }
+
+    std::vector<std::string> stems_of(const std::string& w, bool positive) {
+        std::vector<std::string> stems;
+        for (text::Language lang : kLanguages) {
+            for (std::string& stem : query_stem_terms(w, lang)) {
+                stems.push_back(std::move(stem));
+            }
+        }
+        if (positive) {
+            marks_.stems.insert(stems.begin(), stems.end());
+        }
+        return stems;
+    }
+
+    Xapian::Query terms(const std::vector<std::string>& names) {
+        std::vector<Xapian::Query> queries;
+        for (const std::string& name : names) {
+            queries.emplace_back(name);
+        }
+        return queries.size() == 1 ? queries.front() : any_of(queries);
+    }
+
+    Xapian::Query word(const QueryNode& n, bool positive) {
+        note_word(n, n.text, positive);
+        if (options_.exact && !options_.fold) {
+            return Xapian::Query(n.text);
+        }
+        std::vector<std::string> names{n.text};
+        if (!options_.exact) {
+            // The stem terms: no positions, and far fewer than the forms.
+            for (std::string& stem : stems_of(n.text, positive)) {
+                names.push_back(std::move(stem));
+            }
+        }
+        if (options_.fold) {
+            for (std::string& form : written_forms(n.text, positive)) {
+                names.push_back(std::move(form));
+            }
+        }
+        return terms(names);
+    }
+
+    Xapian::Query positional_word(const std::string& w, bool positive) {
+        if (positive) {
+            marks_.words.insert(w);
+        }
+        return terms(written_forms(w, positive));
+    }
+
+    Xapian::Query wildcard(const QueryNode& n, bool positive) {
+        if (positive) {
+            marks_.prefixes.push_back(n.text);
+        }
+        std::vector<Xapian::Query> either{Xapian::Query(Xapian::Query::OP_WILDCARD, n.text,
+                                                        kMaxWildcardWords,
+                                                        Xapian::Query::WILDCARD_LIMIT_ERROR)};
+        if (options_.fold) {
+            const std::string key = fold_key(n.text);
+            if (positive) {
+                marks_.fold_prefixes.push_back(key);
+            }
+            either.emplace_back(Xapian::Query::OP_WILDCARD, key, kMaxWildcardWords,
+                                Xapian::Query::WILDCARD_LIMIT_ERROR);
+            const std::string prefix = std::string(kFoldPrefix) + key;
+            std::vector<std::string> forms;
+            for (auto k = index_.synonym_keys_begin(prefix); k != index_.synonym_keys_end(prefix);
+                 ++k) {
+                for (auto s = index_.synonyms_begin(*k); s != index_.synonyms_end(*k); ++s) {
+                    forms.push_back(*s);
+                }
+            }
+            if (forms.size() > kMaxWildcardWords) {
+                too_many(n);
+            }
+            if (!forms.empty()) {
+                either.push_back(terms(forms));
+            }
+        }
+        return either.size() == 1 ? either.front() : any_of(either);
+    }
+
+    Xapian::Query filter(const QueryNode& n) {
+        const std::string& field = n.field;
+        const std::string& value = n.text;
+        const std::string where = at_column(n.column);
+        if (field == "source") {
+            const SourceInfo source = [&] {
+                try {
+                    return store::find_source(project_, value);
+                } catch (const Error&) {
+                    refuse("source:" + value + where + ": the project has no such source");
+                }
+            }();
+            return Xapian::Query(std::string(kSourcePrefix) + std::to_string(source.id));
+        }
+        if (field == "speaker") {
+            const std::string label = normalize_word(value);
+            store::Statement query(project_, "SELECT DISTINCT label FROM speakers");
+            bool known = false;
+            while (query.step() && !known) {
+                known = normalize_word(query.text_view(0)) == label;
+            }
+            if (!known) {
+                refuse("speaker:" + value + where + ": no source has such a speaker");
+            }
+            return Xapian::Query(std::string(kSpeakerPrefix) + label);
+        }
+        if (field == "participant") {
+            const std::string pid = normalize_word(value);
+            for (const store::Participant& p : store::list_participants(project_)) {
+                if (normalize_word(p.pid) == pid) {
+                    return Xapian::Query(std::string(kParticipantPrefix) + pid);
+                }
+            }
+            refuse("participant:" + value + where + ": the project has no such participant");
+        }
+        if (field == "code") {
+            return code_filter(n);
+        }
+        if (field == "lang") {
+            const auto lang = text::parse_language(normalize_word(value));
+            if (!lang) {
+                refuse("lang:" + value + where + ": the languages are nb, nn, en and other");
+            }
+            return Xapian::Query(std::string(kLangPrefix) + std::string(text::language_code(*lang)));
+        }
+        if (field == "kind") {
+            const auto kind = parse_kind(normalize_word(value));
+            if (!kind) {
+                refuse("kind:" + value + where +
+                       ": the kinds are transcript, fieldnote and document");
+            }
+            return Xapian::Query(std::string(kKindPrefix) + std::string(kind_name(*kind)));
+        }
+        return attribute_filter(n);
+    }
+
+    Xapian::Query code_filter(const QueryNode& n) {
+        const coding::Code code = [&] {
+            try {
+                return coding::find_code(project_, n.text);
+            } catch (const Error&) {
+                refuse("code:" + n.text + at_column(n.column) + ": the codebook has no such code");
+            }
+        }();
+        // The passages that overlap a segment of the code or of its children.
+        std::set<std::string> passages;
+        std::int64_t cached_source = -1;
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
+        for (std::int64_t id : coding::code_and_descendants(project_, code.id)) {
+            store::Statement query(project_,
+                                   "SELECT source_id, start, end FROM segments WHERE code_id = ? "
+                                   "ORDER BY source_id");
+            query.bind(1, id);
+            while (query.step()) {
+                const std::int64_t source = query.int64(0);
+                const auto start = static_cast<std::uint32_t>(query.int64(1));
+                const auto end = static_cast<std::uint32_t>(query.int64(2));
+                if (source != cached_source) {
+                    ranges = indexed_passages(index_, source);
+                    cached_source = source;
+                }
+                // The first passage ending after the segment starts, on to the
+                // last one starting before it ends.
+                auto at = std::partition_point(ranges.begin(), ranges.end(),
+                                               [&](const auto& r) { return r.second <= start; });
+                for (; at != ranges.end() && at->first < end; ++at) {
+                    passages.insert(passage_term(source, static_cast<std::size_t>(at - ranges.begin())));
+                }
+            }
+        }
+        std::vector<Xapian::Query> queries(passages.begin(), passages.end());
+        return any_of(queries);
+    }
+
+    Xapian::Query attribute_filter(const QueryNode& n) {
+        bool known = false;
+        std::vector<Xapian::Query> participants;
+        std::set<std::string> names;
+        for (const store::Participant& p : store::list_participants(project_)) {
+            for (const auto& [name, value] : p.attributes) {
+                names.insert(name);
+                if (text::same_name(name, n.field)) {
+                    known = true;
+                    if (text::same_name(value, n.text)) {
+                        participants.emplace_back(std::string(kParticipantPrefix) +
+                                                  normalize_word(p.pid));
+                    }
+                }
+            }
+        }
+        if (!known) {
+            std::string fields = "speaker, participant, source, code, lang, kind";
+            for (const std::string& name : names) {
+                fields += ", " + name;
+            }
+            refuse("unknown field " + n.field + ":" + at_column(n.column) +
+                   "; the fields are " + fields);
+        }
+        return any_of(participants);
+    }
+
+    const Xapian::Database& index_;
+    store::Database& project_;
+    CompileOptions options_;
+    MatchSet marks_;
+    std::vector<const QueryNode*> unknown_;
+};
+
+}  // namespace
+
+CompiledQuery compile_query(const QueryNode& root, const Xapian::Database& index,
+                            store::Database& project, const CompileOptions& options) {
+    return Compiler(index, project, options).run(root);
+}
+
+}  // namespace tema::search

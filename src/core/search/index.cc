@@ -1,0 +1,666 @@
+#include "search/index.h"
+
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <sstream>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "coding/codebook.h"
+#include "search/compile.h"
+#include "search/highlight.h"
+#include "search/index_format.h"
+#include "search/passages.h"
+#include "search/query.h"
+#include "search/terms.h"
+#include "stem/stemmer.h"
+#include "store/database.h"
+#include "store/participants.h"
+#include "store/sources.h"
+#include "text/collation.h"
+#include "text/positions.h"
+#include "text/words.h"
+#include "util/error.h"
+
+namespace tema::search {
+
+namespace fs = std::filesystem;
+using namespace format;  // this file writes the index format
+
+fs::path index_path_for(const fs::path& project_path) {
+    fs::path path = project_path;
+    path += "-index";
+    return path;
+}
+
+namespace {
+
+// One row per source: what decides whether its documents are current.
+struct SourceRow {
+    std::int64_t id = 0;
+    std::string name;
+    text::Language lang = text::Language::other;
+    std::string fingerprint;
+};
+
+std::vector<SourceRow> project_sources(store::Database& db) {
+    std::vector<SourceRow> rows;
+    store::Statement query(db, R"sql(
+        SELECT s.id, s.name, s.lang, s.sha256 || '|' || s.lang || '|' || s.kind || '|' ||
+               coalesce((SELECT group_concat(k.label || '=' || coalesce(p.pid, ''), char(31))
+                         FROM speakers k LEFT JOIN participants p ON p.id = k.participant_id
+                         WHERE k.source_id = s.id), '')
+        FROM sources s ORDER BY s.id)sql");
+    while (query.step()) {
+        rows.push_back({query.int64(0), query.text(1),
+                        text::parse_language(query.text_view(2)).value_or(text::Language::other),
+                        query.text(3)});
+    }
+    return rows;
+}
+
+std::string error_text(const Xapian::Error& error) {
+    return error.get_type() + std::string(": ") + error.get_msg();
+}
+
+// Writes the documents of sources into one Xapian database.
+class SourceIndexer {
+public:
+    explicit SourceIndexer(Xapian::WritableDatabase& db) : db_(db) {}
+
+    // Indexes one source; returns the number of passages.
+    std::size_t add(store::Database& project, std::int64_t source_id,
+                    const std::string& fingerprint) {
+        store::Statement query(project,
+                               "SELECT text, line_starts, lang, kind FROM sources WHERE id = ?");
+        query.bind(1, source_id);
+        if (!query.step()) {
+            return 0;  // deleted meanwhile
+        }
+        const std::string text = query.text(0);
+        const std::vector<std::uint32_t> line_starts = store::decode_uint32s(query.blob(1));
+        const text::Language lang =
+            text::parse_language(query.text_view(2)).value_or(text::Language::other);
+        const std::string kind = query.text(3);
+        const std::vector<store::TurnInfo> turns = store::load_turns(project, source_id);
+        const std::vector<Passage> passages = split_passages(text, line_starts, turns);
+        const std::vector<text::WordSpan> spans = text::word_spans(text);
+        const text::PositionMap positions(text);
+
+        std::string ranges;
+        auto span = spans.begin();
+        for (std::size_t n = 0; n < passages.size(); ++n) {
+            const Passage& passage = passages[n];
+            put_u32(ranges, passage.start);
+            put_u32(ranges, passage.end);
+            const std::size_t begin_byte = positions.byte_of_codepoint(passage.start);
+            const std::size_t end_byte = positions.byte_of_codepoint(passage.end);
+            while (span != spans.end() && span->begin < begin_byte) {
+                ++span;
+            }
+            Xapian::Document doc;
+            Xapian::termpos position = 0;
+            for (; span != spans.end() && span->end <= end_byte; ++span) {
+                const WordTerms& terms =
+                    terms_of(std::string_view(text).substr(span->begin, span->end - span->begin),
+                             lang);
+                doc.add_posting(terms.word, ++position);
+                for (const std::string& stem : terms.stems) {
+                    doc.add_term(stem);
+                }
+            }
+            doc.add_boolean_term(std::string(kSourcePrefix) + std::to_string(source_id));
+            doc.add_boolean_term(std::string(kKindPrefix) + kind);
+            doc.add_boolean_term(std::string(kLangPrefix) + std::string(text::language_code(lang)));
+            doc.add_boolean_term(passage_term(source_id, n));
+            if (passage.turn) {
+                const store::TurnInfo& turn = turns[*passage.turn];
+                doc.add_boolean_term(std::string(kSpeakerPrefix) +
+                                     normalize_word(turn.turn.speaker));
+                if (turn.participant) {
+                    doc.add_boolean_term(std::string(kParticipantPrefix) +
+                                         normalize_word(*turn.participant));
+                }
+            }
+            doc.add_value(kOrderSlot, order_key(source_id, n));
+            doc.set_data(encode({static_cast<std::uint32_t>(source_id),
+                                 static_cast<std::uint32_t>(n), passage.start, passage.end,
+                                 static_cast<std::uint32_t>(passage.first_line),
+                                 passage.turn ? static_cast<std::uint32_t>(*passage.turn + 1)
+                                              : 0U}));
+            db_.add_document(doc);
+        }
+        db_.set_metadata(source_key(source_id), fingerprint);
+        db_.set_metadata(passages_key(source_id), ranges);
+        return passages.size();
+    }
+
+    // Spelling data and the synonyms that --fold and stemmed phrases look up:
+    // for each word met, its frequency; its accent-folded form and its stems
+    // point back at it.
+    void finish() {
+        for (const auto& [word, count] : frequency_) {
+            db_.add_spelling(word, count);
+        }
+        for (const auto& [key, word] : synonyms_) {
+            db_.add_synonym(key, word);
+        }
+    }
+
+private:
+    struct WordTerms {
+        std::string word;
+        std::vector<std::string> stems;
+    };
+
+    const WordTerms& terms_of(std::string_view raw, text::Language lang) {
+        auto& cache = cache_[static_cast<std::size_t>(lang)];
+        auto found = cache.find(std::string(raw));
+        if (found == cache.end()) {
+            WordTerms terms;
+            terms.word = normalize_word(raw);
+            terms.stems = index_stem_terms(terms.word, lang);
+            for (const std::string& stem : terms.stems) {
+                synonyms_.emplace(stem, terms.word);
+            }
+            if (std::string key = fold_key(terms.word); key != terms.word) {
+                synonyms_.emplace(std::string(kFoldPrefix) + key, terms.word);
+            }
+            found = cache.emplace(std::string(raw), std::move(terms)).first;
+        }
+        ++frequency_[found->second.word];
+        return found->second;
+    }
+
+    Xapian::WritableDatabase& db_;
+    std::array<std::unordered_map<std::string, WordTerms>, 4> cache_;
+    std::unordered_map<std::string, Xapian::termcount> frequency_;
+    std::set<std::pair<std::string, std::string>> synonyms_;
+};
+
+}  // namespace
+
+struct SearchIndex::Impl {
+    store::Project& project;
+    fs::path path;
+    std::optional<Xapian::Database> reader;
+    std::size_t indexed_sources = 0;  // counted when the reader was opened
+
+    std::size_t project_source_count() {
+        return static_cast<std::size_t>(project.db().query_int("SELECT count(*) FROM sources"));
+    }
+
+    Impl(store::Project& p) : project(p), path(index_path_for(p.path())) {}
+
+    void close() { reader.reset(); }
+
+    // Opens the index for reading; nullopt-like failure is reported as text.
+    std::string open_problem() {
+        if (!fs::exists(path)) {
+            return "missing";
+        }
+        try {
+            Xapian::Database db(path.string());
+            if (db.get_metadata(std::string(kVersionKey)) != kVersion) {
+                return "made by another version of Tema";
+            }
+            if (db.get_metadata(std::string(kStemmerKey)) != stem::stemmer_version()) {
+                return "made with other dictionaries";
+            }
+            indexed_sources = 0;
+            for (auto key = db.metadata_keys_begin(std::string(kSourceKey));
+                 key != db.metadata_keys_end(std::string(kSourceKey)); ++key) {
+                if (!db.get_metadata(*key).empty()) {
+                    ++indexed_sources;
+                }
+            }
+            reader = std::move(db);
+            return {};
+        } catch (const Xapian::Error& error) {
+            return "damaged (" + error_text(error) + ")";
+        }
+    }
+
+    SyncReport build(const std::string& reason, Progress& progress);
+    SyncReport update(const std::vector<SourceRow>& stale, const std::vector<std::int64_t>& removed,
+                      Progress& progress);
+};
+
+SearchIndex::SearchIndex(store::Project& project) : impl_(std::make_unique<Impl>(project)) {}
+SearchIndex::~SearchIndex() = default;
+
+const fs::path& SearchIndex::path() const { return impl_->path; }
+
+namespace {
+
+// Differences between the project's sources and the index's.
+struct Difference {
+    std::vector<SourceRow> stale;  // missing or changed in the index
+    std::vector<std::int64_t> removed;
+    std::size_t indexed = 0;
+};
+
+Difference compare(const Xapian::Database& index, const std::vector<SourceRow>& sources) {
+    std::map<std::int64_t, std::string> held;
+    for (auto key = index.metadata_keys_begin(std::string(kSourceKey));
+         key != index.metadata_keys_end(std::string(kSourceKey)); ++key) {
+        const std::string name = *key;
+        held.emplace(std::stoll(name.substr(kSourceKey.size())), index.get_metadata(name));
+    }
+    Difference difference;
+    difference.indexed = held.size();
+    for (const SourceRow& source : sources) {
+        const auto found = held.find(source.id);
+        if (found == held.end() || found->second != source.fingerprint) {
+            difference.stale.push_back(source);
+        }
+        if (found != held.end()) {
+            held.erase(found);
+        }
+    }
+    for (const auto& [id, fingerprint] : held) {
+        difference.removed.push_back(id);
+    }
+    return difference;
+}
+
+}  // namespace
+
+SyncReport SearchIndex::sync(Progress& progress) {
+    Impl& impl = *impl_;
+    impl.close();
+    const std::string problem = impl.open_problem();
+    if (!problem.empty()) {
+        impl.close();
+        return impl.build(problem, progress);
+    }
+    const std::vector<SourceRow> sources = project_sources(impl.project.db());
+    const Difference difference = compare(*impl.reader, sources);
+    impl.close();
+    if (difference.stale.empty() && difference.removed.empty()) {
+        return {};
+    }
+    // Rebuilding on both cores beats updating most of the index in place.
+    if (difference.stale.size() > 20 && difference.stale.size() * 2 > sources.size()) {
+        return impl.build("mostly out of date", progress);
+    }
+    return impl.update(difference.stale, difference.removed, progress);
+}
+
+SyncReport SearchIndex::rebuild(Progress& progress) {
+    impl_->close();
+    return impl_->build("asked for", progress);
+}
+
+SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progress) {
+    const std::vector<SourceRow> sources = project_sources(project.db());
+    const fs::path building = fs::path(path.string() + ".new-" + std::to_string(::getpid()));
+    fs::remove_all(building);
+    fs::create_directories(building);
+
+    const std::size_t shard_count =
+        std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+    std::vector<fs::path> shard_paths;
+    for (std::size_t i = 0; i < shard_count; ++i) {
+        shard_paths.push_back(building / ("shard" + std::to_string(i)));
+    }
+
+    // Each worker owns a shard and its own read connection to the project;
+    // sources are handed out one at a time, biggest first, so both finish together.
+    std::vector<SourceRow> order = sources;
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> passages{0};
+    std::atomic<bool> stop{false};
+    std::mutex failure_mutex;
+    std::optional<std::string> failure;
+    std::vector<std::thread> workers;
+    for (std::size_t i = 0; i < shard_count; ++i) {
+        workers.emplace_back([&, i] {
+            try {
+                store::Database connection(project.path(), store::Database::Mode::read_only);
+                Xapian::WritableDatabase shard(shard_paths[i].string(),
+                                               Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+                SourceIndexer indexer(shard);
+                for (std::size_t n = next++; n < order.size() && !stop; n = next++) {
+                    passages += indexer.add(connection, order[n].id, order[n].fingerprint);
+                }
+                indexer.finish();
+                shard.commit();
+            } catch (const std::exception& error) {
+                const std::lock_guard lock(failure_mutex);
+                failure = error.what();
+                stop = true;
+            } catch (const Xapian::Error& error) {
+                const std::lock_guard lock(failure_mutex);
+                failure = error_text(error);
+                stop = true;
+            }
+        });
+    }
+    progress.start("Indexing", order.size());
+    std::size_t reported = 0;
+    while (reported < order.size() && !stop) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        const std::size_t done = std::min(next.load(), order.size());
+        if (done > reported) {
+            progress.advance(done > 0 ? order[done - 1].name : "", done - reported);
+            reported = done;
+        }
+        if (progress.cancelled()) {
+            stop = true;
+        }
+    }
+    for (std::thread& worker : workers) {
+        worker.join();
+    }
+    progress.finish();
+    if (stop) {
+        fs::remove_all(building);
+        if (failure) {
+            throw Error(path.string(), "could not build the search index: " + *failure);
+        }
+        throw Error(path.string(), "indexing was cancelled; the index is unchanged");
+    }
+
+    // One compact database from the shards: smaller and faster to search.
+    const fs::path merged = building / "index";
+    try {
+        Xapian::Database all;
+        for (const fs::path& shard : shard_paths) {
+            all.add_database(Xapian::Database(shard.string()));
+        }
+        all.compact(merged.string());
+        Xapian::WritableDatabase final_db(merged.string(), Xapian::DB_OPEN);
+        final_db.set_metadata(std::string(kVersionKey), std::string(kVersion));
+        final_db.set_metadata(std::string(kStemmerKey), stem::stemmer_version());
+        final_db.commit();
+    } catch (const Xapian::Error& error) {
+        fs::remove_all(building);
+        throw Error(path.string(), "could not build the search index: " + error_text(error));
+    }
+    // Swap in the new index. A crash in between leaves no index, or a stray
+    // folder, and the next search builds it again.
+    const fs::path old = fs::path(path.string() + ".old");
+    fs::remove_all(old);
+    if (fs::exists(path)) {
+        fs::rename(path, old);
+    }
+    fs::rename(merged, path);
+    fs::remove_all(old);
+    fs::remove_all(building);
+
+    SyncReport report;
+    report.rebuilt = true;
+    report.reason = reason;
+    report.indexed = sources.size();
+    report.passages = passages;
+    return report;
+}
+
+SyncReport SearchIndex::Impl::update(const std::vector<SourceRow>& stale,
+                                     const std::vector<std::int64_t>& removed,
+                                     Progress& progress) {
+    SyncReport report;
+    try {
+        Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
+        for (std::int64_t id : removed) {
+            db.delete_document(std::string(kSourcePrefix) + std::to_string(id));
+            db.set_metadata(source_key(id), "");
+            db.set_metadata(passages_key(id), "");
+        }
+        report.removed = removed.size();
+        SourceIndexer indexer(db);
+        progress.start("Indexing", stale.size());
+        for (const SourceRow& source : stale) {
+            if (progress.cancelled()) {
+                break;  // nothing committed: the index stays as it was
+            }
+            db.delete_document(std::string(kSourcePrefix) + std::to_string(source.id));
+            report.passages += indexer.add(project.db(), source.id, source.fingerprint);
+            ++report.indexed;
+            progress.advance(source.name);
+        }
+        progress.finish();
+        if (report.indexed < stale.size()) {
+            throw Error(path.string(), "indexing was cancelled; the index is unchanged");
+        }
+        indexer.finish();
+        db.commit();
+    } catch (const Xapian::DatabaseLockError&) {
+        report.busy = true;  // another Tema is updating it
+    } catch (const Xapian::Error& error) {
+        close();
+        return build("damaged (" + error_text(error) + ")", progress);
+    }
+    return report;
+}
+
+IndexCheck SearchIndex::check() {
+    Impl& impl = *impl_;
+    IndexCheck result;
+    impl.close();
+    result.exists = fs::exists(impl.path);
+    if (!result.exists) {
+        result.problem = "missing";
+        return result;
+    }
+    for (const auto& entry : fs::recursive_directory_iterator(impl.path)) {
+        if (entry.is_regular_file()) {
+            result.bytes += entry.file_size();
+        }
+    }
+    try {
+        std::ostringstream out;
+        if (Xapian::Database::check(impl.path.string(), Xapian::DBCHECK_SHORT_TREE, &out) != 0) {
+            result.problem = "damaged";
+            return result;
+        }
+    } catch (const Xapian::Error& error) {
+        result.problem = "damaged (" + error_text(error) + ")";
+        return result;
+    }
+    result.problem = impl.open_problem();
+    if (!result.problem.empty()) {
+        return result;
+    }
+    const Difference difference = compare(*impl.reader, project_sources(impl.project.db()));
+    result.sources = difference.indexed;
+    result.passages = impl.reader->get_doccount();
+    result.stale = difference.stale.size();
+    result.removed = difference.removed.size();
+    impl.close();
+    return result;
+}
+
+namespace {
+
+struct SourceBrief {
+    std::string name;
+    text::Language lang = text::Language::other;
+};
+
+std::map<std::int64_t, SourceBrief> source_briefs(store::Database& db) {
+    std::map<std::int64_t, SourceBrief> briefs;
+    store::Statement query(db, "SELECT id, name, lang FROM sources");
+    while (query.step()) {
+        briefs.emplace(query.int64(0),
+                       SourceBrief{query.text(1), text::parse_language(query.text_view(2))
+                                                      .value_or(text::Language::other)});
+    }
+    return briefs;
+}
+
+std::string passage_text(store::Database& db, std::int64_t source_id, std::uint32_t start,
+                         std::uint32_t end) {
+    store::Statement& query = db.cached("SELECT substr(text, ?, ?) FROM sources WHERE id = ?");
+    query.bind(1, std::int64_t{start} + 1).bind(2, std::int64_t{end - start}).bind(3, source_id);
+    std::string text = query.step() ? query.text(0) : std::string();
+    query.reset();
+    return text;
+}
+
+QueryNode with_option_filters(QueryNode root, const SearchRequest& request) {
+    std::vector<QueryNode> filters;
+    const auto add = [&](const char* field, const std::optional<std::string>& value) {
+        if (value) {
+            QueryNode filter;
+            filter.kind = QueryNode::Kind::filter;
+            filter.field = field;
+            filter.text = *value;
+            filters.push_back(std::move(filter));
+        }
+    };
+    add("source", request.source);
+    add("speaker", request.speaker);
+    add("participant", request.participant);
+    add("code", request.code);
+    if (filters.empty()) {
+        return root;
+    }
+    QueryNode all;
+    all.kind = QueryNode::Kind::all_of;
+    all.column = root.column;
+    all.children.push_back(std::move(root));
+    for (QueryNode& filter : filters) {
+        all.children.push_back(std::move(filter));
+    }
+    return all;
+}
+
+std::size_t codepoint_to_byte(std::string_view text, std::size_t column) {
+    std::size_t seen = 0;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80 && ++seen == column) {
+            return at;
+        }
+    }
+    return text.size();
+}
+
+}  // namespace
+
+SearchResult SearchIndex::search(const SearchRequest& request) {
+    Impl& impl = *impl_;
+    const QueryNode root = with_option_filters(parse_query(request.query), request);
+    if (!impl.reader) {
+        const std::string problem = impl.open_problem();
+        if (!problem.empty()) {
+            throw Error(impl.path.string(),
+                        "the search index is " + problem + "; run: tema index PROJECT rebuild");
+        }
+    }
+    Xapian::Database& index = *impl.reader;
+    store::Database& db = impl.project.db();
+    SearchResult result;
+    result.query = request.query;
+    try {
+        const CompiledQuery compiled =
+            compile_query(root, index, db, {request.exact, request.fold});
+        Xapian::Enquire enquire(index);
+        enquire.set_query(compiled.query);
+        if (request.order == SearchRequest::Order::document) {
+            enquire.set_sort_by_value(kOrderSlot, false);
+        }
+        const Xapian::doccount all = std::max<Xapian::doccount>(index.get_doccount(), 1);
+        const auto offset = static_cast<Xapian::doccount>(request.offset);
+        const Xapian::doccount limit =
+            request.limit == 0 ? all : static_cast<Xapian::doccount>(request.limit);
+        // Count every match: the total is what a researcher reports.
+        const Xapian::MSet matches = enquire.get_mset(offset, limit, all);
+        result.total = matches.get_matches_estimated();
+        result.total_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
+
+        const std::map<std::int64_t, SourceBrief> briefs = source_briefs(db);
+        std::map<std::int64_t, std::vector<store::TurnInfo>> turns;
+        for (auto match = matches.begin(); match != matches.end(); ++match) {
+            const PassageData data = decode(match.get_document().get_data());
+            const auto brief = briefs.find(data.source_id);
+            if (brief == briefs.end()) {
+                result.partial = true;  // deleted since it was indexed
+                continue;
+            }
+            Hit hit;
+            hit.source_id = data.source_id;
+            hit.source = brief->second.name;
+            hit.start = data.start;
+            hit.end = data.end;
+            hit.first_line = data.first_line;
+            hit.weight = match.get_weight();
+            const std::string text = passage_text(db, data.source_id, data.start, data.end);
+            hit.last_line = hit.first_line + std::count(text.begin(), text.end(), '\n');
+            const Highlighted marked =
+                highlight(text, data.start, data.first_line, brief->second.lang, compiled.marks);
+            for (std::size_t i = 0; i < marked.mark_starts.size(); ++i) {
+                hit.marks.push_back({marked.mark_starts[i], marked.mark_ends[i]});
+            }
+            hit.lines = marked.lines;
+            hit.line = hit.lines.empty() ? hit.first_line : hit.lines.front();
+            hit.snippet = marked.snippet;
+            if (data.turn != 0) {
+                auto& source_turns = turns[data.source_id];
+                if (source_turns.empty()) {
+                    source_turns = store::load_turns(db, data.source_id);
+                }
+                if (data.turn <= source_turns.size()) {
+                    const store::TurnInfo& turn = source_turns[data.turn - 1];
+                    hit.speaker = turn.turn.speaker;
+                    hit.participant = turn.participant;
+                    hit.time_ms = turn.turn.time_ms;
+                }
+            }
+            result.hits.push_back(std::move(hit));
+        }
+
+        // Did you mean: the unknown words spelt as the index's nearest words,
+        // offered only when that query finds something.
+        if (!compiled.unknown_words.empty()) {
+            std::string suggestion = request.query;
+            bool changed = false;
+            std::vector<const QueryNode*> words = compiled.unknown_words;
+            std::sort(words.begin(), words.end(),
+                      [](const QueryNode* a, const QueryNode* b) { return a->column > b->column; });
+            for (const QueryNode* word : words) {
+                const std::string spelt = index.get_spelling_suggestion(word->text, 2);
+                if (spelt.empty() || word->column == 0 || word->length == 0) {
+                    continue;
+                }
+                const std::size_t begin = codepoint_to_byte(suggestion, word->column);
+                const std::size_t end = codepoint_to_byte(suggestion, word->column + word->length);
+                suggestion.replace(begin, end - begin, spelt);
+                changed = true;
+            }
+            if (changed) {
+                const CompiledQuery check = compile_query(
+                    with_option_filters(parse_query(suggestion), request), index, db,
+                    {request.exact, request.fold});
+                Xapian::Enquire probe(index);
+                probe.set_query(check.query);
+                if (probe.get_mset(0, 0, 1).get_matches_lower_bound() > 0) {
+                    result.suggestion = suggestion;
+                }
+            }
+        }
+    } catch (const Xapian::WildcardError&) {
+        throw Error("query", "a word with * stands for more than " +
+                                 std::to_string(kMaxWildcardWords) +
+                                 " words; write more of the word");
+    } catch (const Xapian::Error& error) {
+        throw Error(impl.path.string(), "the search index could not be read (" +
+                                            error_text(error) +
+                                            "); run: tema index PROJECT rebuild");
+    }
+    result.partial = result.partial || impl.indexed_sources < impl.project_source_count();
+    return result;
+}
+
+}  // namespace tema::search
