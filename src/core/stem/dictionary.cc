@@ -172,6 +172,36 @@ Dictionary::Dictionary(const std::filesystem::path& aff, const std::filesystem::
     : inflection_flags_(inflection_flags) {
     read_aff(aff);
     read_dic(dic);
+    link_split_words();
+}
+
+void Dictionary::link_split_words() {
+    for (std::size_t index = 0; index < entries_.size(); ++index) {
+        const auto word = entry_word(entries_[index]);
+        const auto max_suffix = std::min(longest_suffix_add_, word.size() - 1);
+        for (std::size_t length = 1; length <= max_suffix; ++length) {
+            const auto it = suffixes_by_add_.find(std::string(word.substr(word.size() - length)));
+            if (it == suffixes_by_add_.end()) {
+                continue;
+            }
+            for (const auto rule_index : it->second) {
+                const Rule& rule = suffixes_[rule_index];
+                if (!inflects(rule.flag)) {
+                    continue;
+                }
+                std::string root(word.substr(0, word.size() - length));
+                root += rule.strip;
+                const auto* base = matches_end(rule, root) ? find(root) : nullptr;
+                if (base != nullptr && !has_flag(base, rule.flag)) {
+                    auto& bases = links_[static_cast<std::uint32_t>(index)];
+                    const auto base_index = static_cast<std::uint32_t>(base - entries_.data());
+                    if (std::find(bases.begin(), bases.end(), base_index) == bases.end()) {
+                        bases.push_back(base_index);
+                    }
+                }
+            }
+        }
+    }
 }
 
 void Dictionary::read_aff(const std::filesystem::path& aff) {
@@ -416,6 +446,17 @@ Dictionary::Analysis Dictionary::analyze(std::string_view word) const {
         }
     }
     if (!inflected.empty()) {
+        for (std::size_t i = 0, count = inflected.size(); i < count; ++i) {
+            const auto* entry = find(inflected[i]);
+            const auto it = entry == nullptr
+                                ? links_.end()
+                                : links_.find(static_cast<std::uint32_t>(entry - entries_.data()));
+            if (it != links_.end()) {
+                for (const auto base : it->second) {
+                    inflected.emplace_back(entry_word(entries_[base]));
+                }
+            }
+        }
         analysis.kind = Kind::inflected;
         analysis.lemmas = to_utf8(std::move(inflected));
     } else if (!derived.empty()) {
@@ -472,6 +513,9 @@ std::vector<std::string> Dictionary::derivations(std::size_t index) const {
 
 std::size_t Dictionary::memory_bytes() const {
     std::size_t bytes = text_.capacity() + entries_.capacity() * sizeof(Entry);
+    for (const auto& [entry, bases] : links_) {
+        bytes += 32 + sizeof(entry) + bases.capacity() * sizeof(bases[0]) + sizeof(bases);
+    }
     for (const auto* rules : {&prefixes_, &suffixes_}) {
         for (const Rule& rule : *rules) {
             bytes += sizeof(Rule) + rule.condition.capacity() * sizeof(std::uint64_t);

@@ -37,7 +37,8 @@ public:
     };
     struct Analysis {
         Kind kind = Kind::unknown;
-        // inflected: the dictionary words it is a form of (itself included when it is one);
+        // inflected: the dictionary words it is a form of (itself included when it is one),
+        // and the words those look like forms of (see linked_words below);
         // derived: the derived word's uninflected form (uærlige -> uærlig) or the word itself.
         // Sorted, without duplicates, UTF-8.
         std::vector<std::string> lemmas;
@@ -53,6 +54,13 @@ public:
     std::vector<std::string> inflections(std::size_t index) const;
     // Words derived from it in one step (prefixes, derivational suffixes), UTF-8, sorted.
     std::vector<std::string> derivations(std::size_t index) const;
+
+    // hunspell-no's word lists were compressed by machine, and some inflected forms stand as
+    // words of their own without the flag that would make them forms of their base
+    // (alarmberedskapet beside alarmberedskap, whose flags lack -et). Such a word is linked
+    // to every word it is an inflection rule away from, whatever that word's flags; the
+    // number of words so linked:
+    std::size_t linked_words() const { return links_.size(); }
 
     // Heap bytes held by the tables, for the benchmark.
     std::size_t memory_bytes() const;
@@ -82,6 +90,7 @@ private:
     static bool matches_end(const Rule& rule, std::string_view root);
     static bool matches_start(const Rule& rule, std::string_view root);
     std::vector<std::string> expand(std::size_t index, bool inflection) const;
+    void link_split_words();
 
     bool utf8_files_ = false;
     std::string inflection_flags_;
@@ -94,6 +103,7 @@ private:
     std::size_t longest_prefix_add_ = 0;
     std::string text_;
     std::vector<Entry> entries_;
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> links_;  // entry -> bases
 };
 
 // Latin-1 <-> UTF-8 for the dictionaries' encoding. latin1_from_utf8 gives false when
