@@ -10,8 +10,8 @@ packages=(
   # core libraries
   libicu-dev libssl-dev libsqlite3-dev sqlite3 libxapian-dev libzip-dev libpugixml-dev
   nlohmann-json3-dev libcli11-dev libpoppler-cpp-dev
-  # Norwegian and English dictionaries for search
-  libhunspell-dev hunspell-no hunspell-en-us libstemmer-dev
+  # Norwegian and English dictionaries for search (read by src/core/stem), Snowball
+  hunspell-no hunspell-en-us libstemmer-dev
   # GUI
   libwxgtk3.2-dev xvfb xauth
   # tests

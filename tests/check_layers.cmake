@@ -5,7 +5,6 @@ set(rules
   "sqlite3.h|src/core/store/"
   "xapian.h|src/core/search/"
   "xapian/|src/core/search/"
-  "hunspell/|src/core/stem/"
   "libstemmer.h|src/core/stem/"
   "openssl/|src/core/util/"
   "zip.h|src/core/archive/"

@@ -23,7 +23,6 @@
 #include "search/passages.h"
 #include "search/query.h"
 #include "search/terms.h"
-#include "stem/stemmer.h"
 #include "store/database.h"
 #include "store/participants.h"
 #include "store/sources.h"
@@ -214,7 +213,7 @@ struct SearchIndex::Impl {
             if (db.get_metadata(std::string(kVersionKey)) != kVersion) {
                 return "made by another version of Tema";
             }
-            if (db.get_metadata(std::string(kStemmerKey)) != stem::stemmer_version()) {
+            if (db.get_metadata(std::string(kStemmerKey)) != stems_version()) {
                 return "made with other dictionaries";
             }
             indexed_sources = 0;
@@ -382,7 +381,7 @@ SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progres
         all.compact(merged.string());
         Xapian::WritableDatabase final_db(merged.string(), Xapian::DB_OPEN);
         final_db.set_metadata(std::string(kVersionKey), std::string(kVersion));
-        final_db.set_metadata(std::string(kStemmerKey), stem::stemmer_version());
+        final_db.set_metadata(std::string(kStemmerKey), stems_version());
         final_db.commit();
     } catch (const Xapian::Error& error) {
         fs::remove_all(building);

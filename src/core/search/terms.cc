@@ -42,6 +42,12 @@ std::string_view stem_prefix(text::Language language) {
 
 namespace {
 
+// Text too short to tell its language (a slide, a heading) is most likely in
+// the project's own language: stemmed as Bokmål, still under its own prefix.
+const stem::Stemmer& stemmer_of(text::Language language) {
+    return stem::stemmer_for(language == text::Language::other ? text::Language::nb : language);
+}
+
 std::vector<std::string> prefixed(std::vector<std::string> stems, text::Language language) {
     const std::string_view prefix = stem_prefix(language);
     for (std::string& stem : stems) {
@@ -53,11 +59,11 @@ std::vector<std::string> prefixed(std::vector<std::string> stems, text::Language
 }  // namespace
 
 std::vector<std::string> index_stem_terms(std::string_view word, text::Language language) {
-    return prefixed(stem::stemmer_for(language).index_stems(word), language);
+    return prefixed(stemmer_of(language).index_stems(word), language);
 }
 
 std::vector<std::string> query_stem_terms(std::string_view word, text::Language language) {
-    return prefixed(stem::stemmer_for(language).query_stems(word), language);
+    return prefixed(stemmer_of(language).query_stems(word), language);
 }
 
 std::string fold_key(std::string_view word) { return text::fold_accents(word); }
@@ -86,6 +92,14 @@ std::vector<std::string> fold_variants(std::string_view word) {
 
 std::string passage_term(std::int64_t source_id, std::size_t passage) {
     return std::string(kPassagePrefix) + std::to_string(source_id) + ":" + std::to_string(passage);
+}
+
+std::string stems_version() {
+    std::string version;
+    for (text::Language lang : {text::Language::nb, text::Language::nn, text::Language::en}) {
+        version += stem::stemmer_version(lang) + "\n";
+    }
+    return version;
 }
 
 }  // namespace tema::search

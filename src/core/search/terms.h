@@ -5,7 +5,7 @@
 // indexed under
 //   - the word itself (no prefix), with its position: exact words, phrases, NEAR;
 //   - its stems, under a prefix naming the source's language ("ZB" Bokmål,
-//     "ZN" Nynorsk, "ZE" English, "ZX" other): a query word is looked up
+//     "ZN" Nynorsk, "ZE" English, "ZX" other, stemmed as Bokmål): a query word is looked up
 //     under the stems of every language, so each source answers in its own;
 // and a word whose accent-folded form differs (støtte → stotte) is listed as a
 // synonym of that form ("F" prefix), for accent- and OCR-tolerant search.
@@ -62,5 +62,9 @@ inline constexpr std::string_view kParticipantPrefix = "P";  // P<folded pid>
 inline constexpr std::string_view kPassagePrefix = "Q";      // Q<source id>:<passage>
 
 std::string passage_term(std::int64_t source_id, std::size_t passage);
+
+// What the terms depend on besides this code: the stemmers and their
+// dictionaries. An index made with others is rebuilt.
+std::string stems_version();
 
 }  // namespace tema::search

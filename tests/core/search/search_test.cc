@@ -1,9 +1,13 @@
 // Searching a real project through a real Xapian index: what a researcher
 // types, and what comes back.
 #include <catch2/catch.hpp>
+#include <set>
+
+#include "coding/codebook.h"
+#include "coding/segments.h"
 
 #include "search/index.h"
-#include "search/search_fixture.h"
+#include "core/search/search_fixture.h"
 
 using tema::test::contains;
 using tema::test::SearchFixture;
@@ -31,8 +35,11 @@ tema::search::SearchRequest folded() {
 
 TEST_CASE("a base form finds every inflected form in Bokmål", "[search]") {
     SearchFixture f;
-    CHECK(f.marked("jobbspesialist") ==
-          Strings{"jobbspesialist", "Jobbspesialisten", "jobbspesialistene", "Jobbspesialisten"});
+    // The focus group, the Nynorsk field note, and the slides too short to tell
+    // their language (stemmed as Bokmål).
+    CHECK(f.marked("jobbspesialist") == Strings{"jobbspesialist", "Jobbspesialisten",
+                                                "jobbspesialistene", "Jobbspesialisten",
+                                                "Jobbspesialistene"});
     // --exact finds the words as written only.
     CHECK(f.marked("jobbspesialist", exact()) == Strings{"jobbspesialist"});
 }
@@ -102,7 +109,10 @@ TEST_CASE("a Nynorsk field note is found by its own inflections", "[search]") {
 
 TEST_CASE("English sources use the English stemmer", "[search]") {
     SearchFixture f;
-    CHECK(f.marked("employer") == Strings{"employers", "employer"});
+    const Strings employer = f.marked("employer");
+    CHECK(contains(employer, "employers"));
+    CHECK(contains(employer, "employer"));
+    CHECK_FALSE(contains(f.marked("employer", exact()), "employers"));
     CHECK(f.marked("hire") == Strings{"hire", "hired", "hired"});
     CHECK(f.marked("run") == Strings{"running"});
 }
@@ -130,8 +140,10 @@ TEST_CASE("wildcards and NEAR", "[search]") {
     SearchFixture f;
     CHECK(f.marked("støtt*") == Strings{"støtter", "støtte", "støtte", "støttet"});
     CHECK(f.places("arbeidsgiveren NEAR/3 uke") == Strings{kGroup + ":5"});
-    CHECK(f.find("jobbspesialist NEAR/2 kontoret", exact()).total == 0);
-    CHECK(f.find("jobbspesialist NEAR/20 kontoret", exact()).total == 1);
+    // Line 5: "jobbspesialist" is word 3 and "kontoret" word 24, 21 words on.
+    CHECK(f.find("jobbspesialist NEAR/20 kontoret", exact()).total == 0);
+    CHECK(f.find("jobbspesialist NEAR/21 kontoret", exact()).total == 1);
+    CHECK(f.find("kontoret NEAR/21 jobbspesialist", exact()).total == 1);  // either order
 }
 
 TEST_CASE("filters narrow to speaker, participant, source, language, kind and attribute",
@@ -161,7 +173,9 @@ TEST_CASE("--fold forgives missing accents and OCR's ø read as g", "[search]") 
 
 TEST_CASE("the code filter finds passages coded with the code", "[search]") {
     SearchFixture f;
-    const std::int64_t code = tema::coding::add_code(*f.project, f.coder, {"Arbeidsgiver"});
+    tema::coding::NewCode arbeidsgiver;
+    arbeidsgiver.name = "Arbeidsgiver";
+    const std::int64_t code = tema::coding::add_code(*f.project, f.coder, arbeidsgiver);
     tema::coding::apply_code(*f.project, f.coder, code, f.focus_group,
                              tema::coding::line_range(f.db(), f.focus_group, 5, 5));
     CHECK(f.places("jobbspesialist code:Arbeidsgiver") == Strings{kGroup + ":5"});
