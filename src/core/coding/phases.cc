@@ -108,9 +108,11 @@ std::vector<Phase> list_phases(store::Database& db) {
 }
 
 std::optional<int> current_phase(const std::vector<Phase>& phases) {
-    for (const Phase& phase : std::views::reverse(phases)) {
-        if (phase.status == PhaseStatus::started) {
-            return phase.phase;
+    // The latest phase started. (Not std::views::reverse: clang 14, which
+    // builds the fuzz targets, cannot compile it with libstdc++ 12.)
+    for (auto phase = phases.rbegin(); phase != phases.rend(); ++phase) {
+        if (phase->status == PhaseStatus::started) {
+            return phase->phase;
         }
     }
     for (const Phase& phase : phases) {
