@@ -1,7 +1,6 @@
 #include "coding/phases.h"
 
 #include <array>
-#include <ranges>
 
 #include "coding/names.h"
 #include "util/clock.h"
