@@ -11,6 +11,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "text/positions.h"
+
 extern char** environ;
 
 namespace tema::test {
@@ -125,6 +127,12 @@ int start_tema(const std::vector<std::string>& args) {
         throw std::runtime_error("cannot start tema");
     }
     return pid;
+}
+
+std::string slice_codepoints(const std::string& utf8, std::size_t start, std::size_t end) {
+    const text::PositionMap positions(utf8);
+    const std::size_t from = positions.byte_of_codepoint(start);
+    return utf8.substr(from, positions.byte_of_codepoint(end) - from);
 }
 
 }  // namespace tema::test

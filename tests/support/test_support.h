@@ -54,6 +54,9 @@ std::string error_of_call(Action&& action) {
     return "(no error)";
 }
 
+// Code points [start, end) of a UTF-8 text.
+std::string slice_codepoints(const std::string& utf8, std::size_t start, std::size_t end);
+
 // Starts the built `tema` with `args` in the background; returns its pid.
 int start_tema(const std::vector<std::string>& args);
 
