@@ -40,7 +40,15 @@ class Compiler {
 public:
     Compiler(const Xapian::Database& index, store::Database& project,
              const CompileOptions& options)
-        : index_(index), project_(project), options_(options) {}
+        : index_(index), project_(project), options_(options) {
+        // Only the languages the index holds: each stemmer loads a dictionary.
+        for (text::Language lang : kLanguages) {
+            if (index.term_exists(std::string(kLangPrefix) +
+                                  std::string(text::language_code(lang)))) {
+                languages_.push_back(lang);
+            }
+        }
+    }
 
     CompiledQuery run(const QueryNode& root) {
         CompiledQuery compiled;
@@ -152,7 +160,7 @@ private:
 
     std::vector<std::string> stems_of(const std::string& w, bool positive) {
         std::vector<std::string> stems;
-        for (text::Language lang : kLanguages) {
+        for (text::Language lang : languages_) {
             for (std::string& stem : query_stem_terms(w, lang)) {
                 stems.push_back(std::move(stem));
             }
@@ -354,6 +362,7 @@ private:
     const Xapian::Database& index_;
     store::Database& project_;
     CompileOptions options_;
+    std::vector<text::Language> languages_;
     MatchSet marks_;
     std::vector<const QueryNode*> unknown_;
 };
