@@ -56,7 +56,7 @@ const std::vector<Query> kQueries = {
     {"near", "arbeidsgiver NEAR/5 jobbspesialist"},
     {"near", "lege NEAR sykmelding"},
     {"filter", "jobbspesialist speaker:Moderator"},
-    {"filter", "arbeidsgiver participant:P07"},
+    {"filter", "arbeidsgiver speaker:P07"},
     {"filter", "lege source:fg-0001"},
     {"filter", "tiltak kind:transcript"},
     {"filter", "arbeidsgiver lang:nb"},
@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: tema_bench_search CORPUS_DIR PROJECT.tema [N_FILES] [RUNS]\n");
         return 2;
     }
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are made
     const fs::path corpus = argv[1];
     const fs::path project_path = argv[2];
     const std::size_t count = argc > 3 ? std::stoul(argv[3]) : 1000;

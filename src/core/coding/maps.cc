@@ -105,7 +105,8 @@ std::string status_style(ThemeStatus status) {
 
 void theme_to_dot(const MapTheme& theme, std::string& nodes, std::string& edges,
                   std::map<std::int64_t, std::string>& codes) {
-    const std::string id = "t" + std::to_string(theme.id);
+    std::string id = "t";
+    id += std::to_string(theme.id);
     nodes += "  " + id + " [shape=box, label=" + dot_quote(theme.name) +
              ", tooltip=" + dot_quote(std::string(status_name(theme.status))) + ", " +
              status_style(theme.status) + "];\n";

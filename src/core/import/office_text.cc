@@ -292,7 +292,10 @@ void OfficeText::end_table() {
 }
 
 void OfficeText::note_mark(int n) {
-    text("[" + std::to_string(n) + "]");
+    std::string mark = "[";
+    mark += std::to_string(n);
+    mark += ']';
+    text(mark);
 }
 
 void OfficeText::begin_note(int n) {
@@ -310,7 +313,10 @@ void OfficeText::begin_note(int n) {
         push_line(Line{std::move(mark), 0, false});
     }
     in_notes_ = true;
-    pending_note_mark_ = "[" + std::to_string(n) + "] ";
+    std::string mark(1, '[');
+    mark += std::to_string(n);
+    mark += "] ";
+    pending_note_mark_ = std::move(mark);
 }
 
 Document OfficeText::finish(std::string format) {

@@ -695,7 +695,9 @@ Document read_subtitles(std::string_view bytes, std::string_view encoding, const
     document.format = flavor == Flavor::srt ? "srt" : "vtt";
     std::uint32_t at = 0;
     for (const Segment& segment : segments) {
-        std::string prefix = "[" + format_time(segment.time_ms) + "] ";
+        std::string prefix = "[";
+        prefix += format_time(segment.time_ms);
+        prefix += "] ";
         if (!segment.named.empty()) {
             prefix += segment.named + ": ";
         }

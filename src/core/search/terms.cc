@@ -82,7 +82,7 @@ std::vector<std::string> fold_variants(std::string_view word) {
         std::string form(word);
         for (std::size_t i = places.size(); i-- > 0;) {  // from the back: offsets stay valid
             if ((mask & (1U << i)) != 0) {
-                form.replace(places[i], kSlashedO.size(), "g");
+                form.replace(places[i], kSlashedO.size(), 1, 'g');
             }
         }
         variants.push_back(fold_key(form));
@@ -91,7 +91,11 @@ std::vector<std::string> fold_variants(std::string_view word) {
 }
 
 std::string passage_term(std::int64_t source_id, std::size_t passage) {
-    return std::string(kPassagePrefix) + std::to_string(source_id) + ":" + std::to_string(passage);
+    std::string term(kPassagePrefix);
+    term += std::to_string(source_id);
+    term += ':';
+    term += std::to_string(passage);
+    return term;
 }
 
 std::string stems_version() {
