@@ -160,7 +160,7 @@ TEST_CASE("filters narrow to speaker, participant, source, language, kind and at
     CHECK(f.places("jobbspesialist", request) == Strings{kGroup + ":7"});
 }
 
-TEST_CASE("--fold forgives missing accents and OCR's ø read as g", "[search]") {
+TEST_CASE("fold forgives missing accents and OCR's ø read as g", "[search]") {
     SearchFixture f;
     CHECK(f.find("stotte").total == 0);
     CHECK(f.marked("stotte", folded()) == Strings{"støtte", "støtte"});
