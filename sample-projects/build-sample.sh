@@ -158,8 +158,8 @@ declare -A phase3_path theme_keys theme_definition
 theme_order=()
 handle_block() {
   local path=${1#theme } first key code
+  local -a keys=() codes=()
   shift
-  local -a keys=()
   while [[ $1 != -- ]]; do keys+=("$1"); shift; done
   first=${path##*/}
   for key in "${keys[@]}"; do [[ $key == "was: "* ]] && first=${key#was: }; done
@@ -243,10 +243,10 @@ echo
 echo "== Phase log"
 "$tema" phase "$out"
 echo
-sources=$("$tema" --json sources "$out" | count '"sha256"')
-participants=$("$tema" --json participants "$out" list | count '"attributes"')
-codes=$("$tema" --json codes "$out" | count '"guid"')
-themes=$("$tema" --json themes "$out" | count '"status"')
-memos=$("$tema" --json memo "$out" list | count '"kind"')
-echo "Built $out: $sources sources, $participants participants, $codes codes," \
-  "$segments coded segments (two coders on $fg3), $themes themes and subthemes, $memos memos."
+n_sources=$("$tema" --json sources "$out" | count '"sha256"')
+n_participants=$("$tema" --json participants "$out" list | count '"attributes"')
+n_codes=$("$tema" --json codes "$out" | count '"guid"')
+n_themes=$("$tema" --json themes "$out" | count '"status"')
+n_memos=$("$tema" --json memo "$out" list | count '"kind"')
+echo "Built $out: $n_sources sources, $n_participants participants, $n_codes codes," \
+  "$segments coded segments (two coders on $fg3), $n_themes themes and subthemes, $n_memos memos."
