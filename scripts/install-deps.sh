@@ -15,7 +15,7 @@ packages=(
   # GUI
   libwxgtk3.2-dev xvfb xauth
   # tests
-  catch2 graphviz unzip zip libxml2-utils
+  catch2 graphviz unzip zip libxml2-utils zlib1g-dev
 )
 
 missing=()

@@ -63,6 +63,11 @@ void write_bytes(const fs::path& path, const std::string& bytes) {
 
 CliResult run_tema(const std::vector<std::string>& args,
                    const std::vector<std::string>& environment) {
+    return run_program(TEMA_CLI_PATH, args, environment);
+}
+
+CliResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const std::vector<std::string>& environment) {
     TempDir capture;
     const fs::path out_path = capture / "out";
     const fs::path err_path = capture / "err";
@@ -73,7 +78,7 @@ CliResult run_tema(const std::vector<std::string>& args,
                                      0600);
     posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                      0600);
-    std::vector<std::string> argv_strings = {TEMA_CLI_PATH};
+    std::vector<std::string> argv_strings = {program};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& arg : argv_strings) {
@@ -94,10 +99,10 @@ CliResult run_tema(const std::vector<std::string>& args,
     }
     envp.push_back(nullptr);
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, TEMA_CLI_PATH, &actions, nullptr, argv.data(), envp.data());
+    const int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) {
-        throw std::runtime_error("cannot start tema");
+        throw std::runtime_error("cannot start " + program);
     }
     int status = 0;
     waitpid(pid, &status, 0);

@@ -42,6 +42,9 @@ struct CliResult {
 // environment entries NAME=VALUE.
 CliResult run_tema(const std::vector<std::string>& args,
                    const std::vector<std::string>& environment = {});
+// Runs `program` (a path; a script with #! works) the same way.
+CliResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const std::vector<std::string>& environment = {});
 
 // The message of the tema::Error that `action` throws, or "(no error)".
 template <typename Action>
