@@ -137,6 +137,10 @@ int main(int argc, char** argv) {
     const tema::search::SyncReport built = index.rebuild(progress);
     const double build_s = ms_since(start) / 1000.0;
     const double mb = static_cast<double>(text_bytes) / 1e6;
+    if (runs < 1) {
+        std::printf("index %.2f s\n", build_s);
+        return 0;
+    }
     const std::uintmax_t index_bytes = folder_bytes(index.path());
     std::printf("index %zu sources, %.1f MB of text, %zu passages: %.2f s wall, %.1f MB/s, "
                 "peak RSS %.0f MB (%.0f MB before), index %.1f MB = %.2fx the text\n",

@@ -14,9 +14,9 @@
 
 namespace tema::search {
 
-std::vector<std::pair<std::uint32_t, std::uint32_t>> indexed_passages(
-    const Xapian::Database& index, std::int64_t source_id) {
-    return format::decode_ranges(index.get_metadata(format::passages_key(source_id)));
+std::vector<std::pair<std::uint32_t, std::uint32_t>> indexed_passages(const IndexLayers& index,
+                                                                      std::int64_t source_id) {
+    return format::decode_ranges(index.metadata(format::passages_key(source_id)));
 }
 
 namespace {
@@ -38,12 +38,11 @@ Xapian::Query boolean(Xapian::Query query) {
 
 class Compiler {
 public:
-    Compiler(const Xapian::Database& index, store::Database& project,
-             const CompileOptions& options)
-        : index_(index), project_(project), options_(options) {
+    Compiler(const IndexLayers& layers, store::Database& project, const CompileOptions& options)
+        : layers_(layers), index_(layers.all()), project_(project), options_(options) {
         // Only the languages the index holds: each stemmer loads a dictionary.
         for (text::Language lang : kLanguages) {
-            if (index.term_exists(std::string(kLangPrefix) +
+            if (index_.term_exists(std::string(kLangPrefix) +
                                   std::string(text::language_code(lang)))) {
                 languages_.push_back(lang);
             }
@@ -130,45 +129,31 @@ private:
         }
     }
 
-    // The words `w` stands for as written (plain terms, with positions): the
-    // word itself, the forms in the index that share a stem with it (unless
-    // exact), and with --fold the forms that share its folded spelling.
+    // The words `w` stands for, as the index holds them (plain terms, with
+    // positions): the word itself; unless exact, every form in the index that
+    // shares a stem with it, in a language the index holds (the stems point at
+    // their forms as synonyms); with --fold, every form that shares its folded
+    // spelling or an OCR misreading of it. Positive words are marked in hits.
     std::vector<std::string> written_forms(const std::string& w, bool positive) {
         std::set<std::string> forms{w};
+        const auto add_synonyms = [&](const std::string& key) { layers_.synonyms(key, forms); };
         if (!options_.exact) {
-            for (const std::string& stem : stems_of(w, positive)) {
-                for (auto s = index_.synonyms_begin(stem); s != index_.synonyms_end(stem); ++s) {
-                    forms.insert(*s);
+            for (text::Language lang : languages_) {
+                for (const std::string& stem : query_stem_terms(w, lang)) {
+                    add_synonyms(stem);
                 }
             }
         }
         if (options_.fold) {
             for (const std::string& key : fold_variants(w)) {
-                if (positive) {
-                    marks_.fold_keys.insert(key);
-                }
                 forms.insert(key);
-                const std::string synonym_key = std::string(kFoldPrefix) + key;
-                for (auto s = index_.synonyms_begin(synonym_key);
-                     s != index_.synonyms_end(synonym_key); ++s) {
-                    forms.insert(*s);
-                }
-            }
-        }
-        return {forms.begin(), forms.end()};
-    }
-
-    std::vector<std::string> stems_of(const std::string& w, bool positive) {
-        std::vector<std::string> stems;
-        for (text::Language lang : languages_) {
-            for (std::string& stem : query_stem_terms(w, lang)) {
-                stems.push_back(std::move(stem));
+                add_synonyms(std::string(kFoldPrefix) + key);
             }
         }
         if (positive) {
-            marks_.stems.insert(stems.begin(), stems.end());
+            marks_.words.insert(forms.begin(), forms.end());
         }
-        return stems;
+        return {forms.begin(), forms.end()};
     }
 
     Xapian::Query terms(const std::vector<std::string>& names) {
@@ -181,28 +166,10 @@ private:
 
     Xapian::Query word(const QueryNode& n, bool positive) {
         note_word(n, n.text, positive);
-        if (options_.exact && !options_.fold) {
-            return Xapian::Query(n.text);
-        }
-        std::vector<std::string> names{n.text};
-        if (!options_.exact) {
-            // The stem terms: no positions, and far fewer than the forms.
-            for (std::string& stem : stems_of(n.text, positive)) {
-                names.push_back(std::move(stem));
-            }
-        }
-        if (options_.fold) {
-            for (std::string& form : written_forms(n.text, positive)) {
-                names.push_back(std::move(form));
-            }
-        }
-        return terms(names);
+        return terms(written_forms(n.text, positive));
     }
 
     Xapian::Query positional_word(const std::string& w, bool positive) {
-        if (positive) {
-            marks_.words.insert(w);
-        }
         return terms(written_forms(w, positive));
     }
 
@@ -221,13 +188,11 @@ private:
             either.emplace_back(Xapian::Query::OP_WILDCARD, key, kMaxWildcardWords,
                                 Xapian::Query::WILDCARD_LIMIT_ERROR);
             const std::string prefix = std::string(kFoldPrefix) + key;
-            std::vector<std::string> forms;
-            for (auto k = index_.synonym_keys_begin(prefix); k != index_.synonym_keys_end(prefix);
-                 ++k) {
-                for (auto s = index_.synonyms_begin(*k); s != index_.synonyms_end(*k); ++s) {
-                    forms.push_back(*s);
-                }
+            std::set<std::string> found;
+            for (const std::string& synonym_key : layers_.synonym_keys(prefix)) {
+                layers_.synonyms(synonym_key, found);
             }
+            const std::vector<std::string> forms(found.begin(), found.end());
             if (forms.size() > kMaxWildcardWords) {
                 too_many(n);
             }
@@ -316,7 +281,7 @@ private:
                 const auto start = static_cast<std::uint32_t>(query.int64(1));
                 const auto end = static_cast<std::uint32_t>(query.int64(2));
                 if (source != cached_source) {
-                    ranges = indexed_passages(index_, source);
+                    ranges = indexed_passages(layers_, source);
                     cached_source = source;
                 }
                 // The first passage ending after the segment starts, on to the
@@ -359,6 +324,7 @@ private:
         return any_of(participants);
     }
 
+    const IndexLayers& layers_;
     const Xapian::Database& index_;
     store::Database& project_;
     CompileOptions options_;
@@ -369,7 +335,7 @@ private:
 
 }  // namespace
 
-CompiledQuery compile_query(const QueryNode& root, const Xapian::Database& index,
+CompiledQuery compile_query(const QueryNode& root, const IndexLayers& index,
                             store::Database& project, const CompileOptions& options) {
     return Compiler(index, project, options).run(root);
 }

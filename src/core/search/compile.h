@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "search/highlight.h"
+#include "search/layers.h"
 #include "search/query.h"
 #include "store/database.h"
 
@@ -31,11 +32,11 @@ inline constexpr Xapian::termcount kMaxWildcardWords = 5000;
 
 // Throws tema::Error("query", ...) for an unknown field or a filter value
 // that names nothing in the project.
-CompiledQuery compile_query(const QueryNode& root, const Xapian::Database& index,
+CompiledQuery compile_query(const QueryNode& root, const IndexLayers& index,
                             store::Database& project, const CompileOptions& options);
 
 // The passages of a source as the index holds them: [start, end) pairs.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> indexed_passages(
-    const Xapian::Database& index, std::int64_t source_id);
+std::vector<std::pair<std::uint32_t, std::uint32_t>> indexed_passages(const IndexLayers& index,
+                                                                      std::int64_t source_id);
 
 }  // namespace tema::search

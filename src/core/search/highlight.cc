@@ -43,26 +43,13 @@ std::size_t step(std::string_view text, std::size_t at, long count) {
 
 }  // namespace
 
-bool MatchSet::matches(const std::string& word, text::Language lang) const {
-    if (words.contains(word) || has_prefix(prefixes, word)) {
-        return true;
-    }
-    if (!stems.empty()) {
-        for (const std::string& stem : index_stem_terms(word, lang)) {
-            if (stems.contains(stem)) {
-                return true;
-            }
-        }
-    }
-    if (!fold_keys.empty() || !fold_prefixes.empty()) {
-        const std::string key = fold_key(word);
-        return fold_keys.contains(key) || has_prefix(fold_prefixes, key);
-    }
-    return false;
+bool MatchSet::matches(const std::string& word) const {
+    return words.contains(word) || has_prefix(prefixes, word) ||
+           (!fold_prefixes.empty() && has_prefix(fold_prefixes, fold_key(word)));
 }
 
 Highlighted highlight(std::string_view passage, std::uint32_t start, std::int64_t first_line,
-                      text::Language lang, const MatchSet& matches) {
+                      const MatchSet& matches) {
     Highlighted out;
     std::vector<Token> marked;
     std::size_t counted_to = 0;
@@ -70,7 +57,7 @@ Highlighted highlight(std::string_view passage, std::uint32_t start, std::int64_
     std::int64_t line = first_line;
     std::size_t newline_scan = 0;
     for (Token& token : tokenize(passage)) {
-        if (!matches.matches(token.word, lang)) {
+        if (!matches.matches(token.word)) {
             continue;
         }
         cp += codepoints(passage, counted_to, token.begin);

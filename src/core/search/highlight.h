@@ -9,19 +9,17 @@
 #include <unordered_set>
 #include <vector>
 
-#include "text/language.h"
 
 namespace tema::search {
 
-// What a query's words (those not under NOT) match.
+// What a query's words (those not under NOT) match: the forms they were
+// looked up under, and the beginnings of words with *.
 struct MatchSet {
-    std::unordered_set<std::string> words;  // words as written (normalized)
-    std::unordered_set<std::string> stems;  // stem terms, with their language prefix
+    std::unordered_set<std::string> words;  // normalized, as the index holds them
     std::vector<std::string> prefixes;      // wildcards
-    std::unordered_set<std::string> fold_keys;
-    std::vector<std::string> fold_prefixes;
+    std::vector<std::string> fold_prefixes;  // wildcards with --fold: of accent-folded words
 
-    bool matches(const std::string& word, text::Language lang) const;
+    bool matches(const std::string& word) const;
 };
 
 struct Highlighted {
@@ -34,7 +32,7 @@ struct Highlighted {
 // Finds the marked words of a passage. `passage` is its text, which begins at
 // code point `start` of the source, on line `first_line`.
 Highlighted highlight(std::string_view passage, std::uint32_t start, std::int64_t first_line,
-                      text::Language lang, const MatchSet& matches);
+                      const MatchSet& matches);
 
 // Longest snippet, in code points, before it is cut around the first mark.
 inline constexpr std::size_t kSnippetLength = 200;

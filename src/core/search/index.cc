@@ -19,6 +19,7 @@
 #include "search/compile.h"
 #include "search/highlight.h"
 #include "search/index_format.h"
+#include "search/layers.h"
 #include "search/passages.h"
 #include "search/query.h"
 #include "search/terms.h"
@@ -74,7 +75,8 @@ std::string error_text(const Xapian::Error& error) {
 // Writes the documents of sources into one Xapian database.
 class SourceIndexer {
 public:
-    explicit SourceIndexer(Xapian::WritableDatabase& db) : db_(db) {}
+    // `base`: the documents go to the base layer, and carry its B term.
+    SourceIndexer(Xapian::WritableDatabase& db, bool base) : db_(db), base_(base) {}
 
     // Indexes one source; returns the number of passages.
     std::size_t add(store::Database& project, std::int64_t source_id,
@@ -109,15 +111,15 @@ public:
             Xapian::Document doc;
             Xapian::termpos position = 0;
             for (; span != spans.end() && span->end <= end_byte; ++span) {
-                const WordTerms& terms =
-                    terms_of(std::string_view(text).substr(span->begin, span->end - span->begin),
-                             lang);
-                doc.add_posting(terms.word, ++position);
-                for (const std::string& stem : terms.stems) {
-                    doc.add_term(stem);
-                }
+                doc.add_posting(
+                    word_of(std::string_view(text).substr(span->begin, span->end - span->begin),
+                            lang),
+                    ++position);
             }
             doc.add_boolean_term(std::string(kSourcePrefix) + std::to_string(source_id));
+            if (base_) {
+                doc.add_boolean_term(std::string(kBasePrefix) + std::to_string(source_id));
+            }
             doc.add_boolean_term(std::string(kKindPrefix) + kind);
             doc.add_boolean_term(std::string(kLangPrefix) + std::string(text::language_code(lang)));
             doc.add_boolean_term(passage_term(source_id, n));
@@ -156,33 +158,44 @@ public:
     }
 
 private:
-    struct WordTerms {
-        std::string word;
-        std::vector<std::string> stems;
+    // A word as written, once normalized: its term, and how often it was met.
+    struct Known {
+        const std::string* word;
+        Xapian::termcount* count;
     };
 
-    const WordTerms& terms_of(std::string_view raw, text::Language lang) {
-        auto& cache = cache_[static_cast<std::size_t>(lang)];
-        auto found = cache.find(std::string(raw));
-        if (found == cache.end()) {
-            WordTerms terms;
-            terms.word = normalize_word(raw);
-            terms.stems = index_stem_terms(terms.word, lang);
-            for (const std::string& stem : terms.stems) {
-                synonyms_.emplace(stem, terms.word);
-            }
-            if (std::string key = fold_key(terms.word); key != terms.word) {
-                synonyms_.emplace(std::string(kFoldPrefix) + key, terms.word);
-            }
-            found = cache.emplace(std::string(raw), std::move(terms)).first;
+    // Transparent hashing: looking a word up costs no copy of it.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
         }
-        ++frequency_[found->second.word];
-        return found->second;
+    };
+
+    const std::string& word_of(std::string_view raw, text::Language lang) {
+        auto& cache = cache_[static_cast<std::size_t>(lang)];
+        auto found = cache.find(raw);
+        if (found == cache.end()) {
+            std::string word = normalize_word(raw);
+            auto counted = frequency_.try_emplace(std::move(word), 0).first;
+            const std::string& term = counted->first;
+            // Its stems and its folded spelling lead back to it.
+            for (std::string& stem : index_stem_terms(term, lang)) {
+                synonyms_.emplace(std::move(stem), term);
+            }
+            if (std::string key = fold_key(term); key != term) {
+                synonyms_.emplace(std::string(kFoldPrefix) + key, term);
+            }
+            found = cache.emplace(std::string(raw), Known{&term, &counted->second}).first;
+        }
+        ++*found->second.count;
+        return *found->second.word;
     }
 
     Xapian::WritableDatabase& db_;
-    std::array<std::unordered_map<std::string, WordTerms>, 4> cache_;
-    std::unordered_map<std::string, Xapian::termcount> frequency_;
+    bool base_;
+    std::array<std::unordered_map<std::string, Known, Hash, std::equal_to<>>, 4> cache_;
+    std::unordered_map<std::string, Xapian::termcount> frequency_;  // nodes stay put
     std::set<std::pair<std::string, std::string>> synonyms_;
 };
 
@@ -191,8 +204,8 @@ private:
 struct SearchIndex::Impl {
     store::Project& project;
     fs::path path;
-    std::optional<Xapian::Database> reader;
-    std::size_t indexed_sources = 0;  // counted when the reader was opened
+    std::optional<IndexLayers> layers;
+    std::size_t indexed_sources = 0;  // counted when the layers were opened
 
     std::size_t project_source_count() {
         return static_cast<std::size_t>(project.db().query_int("SELECT count(*) FROM sources"));
@@ -200,29 +213,26 @@ struct SearchIndex::Impl {
 
     Impl(store::Project& p) : project(p), path(index_path_for(p.path())) {}
 
-    void close() { reader.reset(); }
+    void close() { layers.reset(); }
 
     // Opens the index for reading; nullopt-like failure is reported as text.
     std::string open_problem() {
         if (!fs::exists(path)) {
             return "missing";
         }
+        if (!fs::exists(IndexLayers::base_path(path))) {
+            return "made by another version of Tema";
+        }
         try {
-            Xapian::Database db(path.string());
-            if (db.get_metadata(std::string(kVersionKey)) != kVersion) {
+            IndexLayers opened(path);
+            if (opened.metadata(std::string(kVersionKey)) != kVersion) {
                 return "made by another version of Tema";
             }
-            if (db.get_metadata(std::string(kStemmerKey)) != stems_version()) {
+            if (opened.metadata(std::string(kStemmerKey)) != stems_version()) {
                 return "made with other dictionaries";
             }
-            indexed_sources = 0;
-            for (auto key = db.metadata_keys_begin(std::string(kSourceKey));
-                 key != db.metadata_keys_end(std::string(kSourceKey)); ++key) {
-                if (!db.get_metadata(*key).empty()) {
-                    ++indexed_sources;
-                }
-            }
-            reader = std::move(db);
+            indexed_sources = opened.fingerprints().size();
+            layers.emplace(std::move(opened));
             return {};
         } catch (const Xapian::Error& error) {
             return "damaged (" + error_text(error) + ")";
@@ -248,13 +258,8 @@ struct Difference {
     std::size_t indexed = 0;
 };
 
-Difference compare(const Xapian::Database& index, const std::vector<SourceRow>& sources) {
-    std::map<std::int64_t, std::string> held;
-    for (auto key = index.metadata_keys_begin(std::string(kSourceKey));
-         key != index.metadata_keys_end(std::string(kSourceKey)); ++key) {
-        const std::string name = *key;
-        held.emplace(std::stoll(name.substr(kSourceKey.size())), index.get_metadata(name));
-    }
+Difference compare(const IndexLayers& index, const std::vector<SourceRow>& sources) {
+    std::map<std::int64_t, std::string> held = index.fingerprints();
     Difference difference;
     difference.indexed = held.size();
     for (const SourceRow& source : sources) {
@@ -283,10 +288,15 @@ SyncReport SearchIndex::sync(Progress& progress) {
         return impl.build(problem, progress);
     }
     const std::vector<SourceRow> sources = project_sources(impl.project.db());
-    const Difference difference = compare(*impl.reader, sources);
+    const Difference difference = compare(*impl.layers, sources);
+    const bool delta_large = impl.layers->delta_documents() >
+                             std::max<Xapian::doccount>(impl.layers->base_documents() / 4, 2000);
     impl.close();
     if (difference.stale.empty() && difference.removed.empty()) {
         return {};
+    }
+    if (delta_large) {
+        return impl.build("many sources changed since it was built", progress);
     }
     // Rebuilding on both cores beats updating most of the index in place.
     if (difference.stale.size() > 20 && difference.stale.size() * 2 > sources.size()) {
@@ -321,18 +331,23 @@ SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progres
     std::atomic<bool> stop{false};
     std::mutex failure_mutex;
     std::optional<std::string> failure;
+    const std::string version = stems_version();
     std::vector<std::thread> workers;
     for (std::size_t i = 0; i < shard_count; ++i) {
         workers.emplace_back([&, i] {
             try {
                 store::Database connection(project.path(), store::Database::Mode::read_only);
-                Xapian::WritableDatabase shard(shard_paths[i].string(),
-                                               Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-                SourceIndexer indexer(shard);
+                // No termlist: the base never deletes, and it is a third of the work.
+                Xapian::WritableDatabase shard(
+                    shard_paths[i].string(),
+                    Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST);
+                SourceIndexer indexer(shard, true);
                 for (std::size_t n = next++; n < order.size() && !stop; n = next++) {
                     passages += indexer.add(connection, order[n].id, order[n].fingerprint);
                 }
                 indexer.finish();
+                shard.set_metadata(std::string(kVersionKey), std::string(kVersion));
+                shard.set_metadata(std::string(kStemmerKey), version);
                 shard.commit();
             } catch (const std::exception& error) {
                 const std::lock_guard lock(failure_mutex);
@@ -371,17 +386,16 @@ SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progres
     }
 
     // One compact database from the shards: smaller and faster to search.
-    const fs::path merged = building / "index";
+    const fs::path merged = IndexLayers::base_path(building);
     try {
         Xapian::Database all;
         for (const fs::path& shard : shard_paths) {
             all.add_database(Xapian::Database(shard.string()));
         }
         all.compact(merged.string());
-        Xapian::WritableDatabase final_db(merged.string(), Xapian::DB_OPEN);
-        final_db.set_metadata(std::string(kVersionKey), std::string(kVersion));
-        final_db.set_metadata(std::string(kStemmerKey), stems_version());
-        final_db.commit();
+        for (const fs::path& shard : shard_paths) {
+            fs::remove_all(shard);
+        }
     } catch (const Xapian::Error& error) {
         fs::remove_all(building);
         throw Error(path.string(), "could not build the search index: " + error_text(error));
@@ -393,9 +407,8 @@ SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progres
     if (fs::exists(path)) {
         fs::rename(path, old);
     }
-    fs::rename(merged, path);
+    fs::rename(building, path);
     fs::remove_all(old);
-    fs::remove_all(building);
 
     SyncReport report;
     report.rebuilt = true;
@@ -410,20 +423,29 @@ SyncReport SearchIndex::Impl::update(const std::vector<SourceRow>& stale,
                                      Progress& progress) {
     SyncReport report;
     try {
-        Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
-        for (std::int64_t id : removed) {
+        const Xapian::Database base(IndexLayers::base_path(path).string());
+        Xapian::WritableDatabase db(IndexLayers::delta_path(path).string(),
+                                    Xapian::DB_CREATE_OR_OPEN);
+        // Drops a source from the delta, and its base documents from every query.
+        const auto drop = [&](std::int64_t id) {
             db.delete_document(std::string(kSourcePrefix) + std::to_string(id));
             db.set_metadata(source_key(id), "");
             db.set_metadata(passages_key(id), "");
+            if (!base.get_metadata(source_key(id)).empty()) {
+                db.set_metadata(std::string(kGoneKey) + std::to_string(id), "1");
+            }
+        };
+        for (std::int64_t id : removed) {
+            drop(id);
         }
         report.removed = removed.size();
-        SourceIndexer indexer(db);
+        SourceIndexer indexer(db, false);
         progress.start("Indexing", stale.size());
         for (const SourceRow& source : stale) {
             if (progress.cancelled()) {
                 break;  // nothing committed: the index stays as it was
             }
-            db.delete_document(std::string(kSourcePrefix) + std::to_string(source.id));
+            drop(source.id);
             report.passages += indexer.add(project.db(), source.id, source.fingerprint);
             ++report.indexed;
             progress.advance(source.name);
@@ -463,12 +485,14 @@ IndexCheck SearchIndex::check() {
     }
     try {
         // Read every table once: a damaged one throws.
-        Xapian::Enquire enquire(*impl.reader);
-        enquire.set_query(Xapian::Query::MatchAll);
-        const Xapian::MSet all = enquire.get_mset(0, impl.reader->get_doccount());
+        const Xapian::Database& index = impl.layers->all();
+        Xapian::Enquire enquire(index);
+        enquire.set_query(impl.layers->live(Xapian::Query::MatchAll));
+        const Xapian::MSet all = enquire.get_mset(0, index.get_doccount(), index.get_doccount());
         for (auto match = all.begin(); match != all.end(); ++match) {
             decode(match.get_document().get_data());
         }
+        result.passages = all.size();
     } catch (const Xapian::Error& error) {
         impl.close();
         result.problem = "damaged (" + error_text(error) + ")";
@@ -478,9 +502,8 @@ IndexCheck SearchIndex::check() {
         result.problem = "damaged (a passage's data is cut short)";
         return result;
     }
-    const Difference difference = compare(*impl.reader, project_sources(impl.project.db()));
+    const Difference difference = compare(*impl.layers, project_sources(impl.project.db()));
     result.sources = difference.indexed;
-    result.passages = impl.reader->get_doccount();
     result.stale = difference.stale.size();
     result.removed = difference.removed.size();
     impl.close();
@@ -557,22 +580,23 @@ std::size_t codepoint_to_byte(std::string_view text, std::size_t column) {
 SearchResult SearchIndex::search(const SearchRequest& request) {
     Impl& impl = *impl_;
     const QueryNode root = with_option_filters(parse_query(request.query), request);
-    if (!impl.reader) {
+    if (!impl.layers) {
         const std::string problem = impl.open_problem();
         if (!problem.empty()) {
             throw Error(impl.path.string(),
                         "the search index is " + problem + "; run: tema index PROJECT rebuild");
         }
     }
-    Xapian::Database& index = *impl.reader;
+    const IndexLayers& layers = *impl.layers;
+    const Xapian::Database& index = layers.all();
     store::Database& db = impl.project.db();
     SearchResult result;
     result.query = request.query;
     try {
         const CompiledQuery compiled =
-            compile_query(root, index, db, {request.exact, request.fold});
+            compile_query(root, layers, db, {request.exact, request.fold});
         Xapian::Enquire enquire(index);
-        enquire.set_query(compiled.query);
+        enquire.set_query(layers.live(compiled.query));
         if (request.order == SearchRequest::Order::document) {
             enquire.set_sort_by_value(kOrderSlot, false);
         }
@@ -604,7 +628,7 @@ SearchResult SearchIndex::search(const SearchRequest& request) {
             const std::string text = passage_text(db, data.source_id, data.start, data.end);
             hit.last_line = hit.first_line + std::count(text.begin(), text.end(), '\n');
             const Highlighted marked =
-                highlight(text, data.start, data.first_line, brief->second.lang, compiled.marks);
+                highlight(text, data.start, data.first_line, compiled.marks);
             for (std::size_t i = 0; i < marked.mark_starts.size(); ++i) {
                 hit.marks.push_back({marked.mark_starts[i], marked.mark_ends[i]});
             }
@@ -635,7 +659,7 @@ SearchResult SearchIndex::search(const SearchRequest& request) {
             std::sort(words.begin(), words.end(),
                       [](const QueryNode* a, const QueryNode* b) { return a->column > b->column; });
             for (const QueryNode* word : words) {
-                const std::string spelt = index.get_spelling_suggestion(word->text, 2);
+                const std::string spelt = layers.spelling_suggestion(word->text);
                 if (spelt.empty() || word->column == 0 || word->length == 0) {
                     continue;
                 }
@@ -646,10 +670,10 @@ SearchResult SearchIndex::search(const SearchRequest& request) {
             }
             if (changed) {
                 const CompiledQuery check = compile_query(
-                    with_option_filters(parse_query(suggestion), request), index, db,
+                    with_option_filters(parse_query(suggestion), request), layers, db,
                     {request.exact, request.fold});
                 Xapian::Enquire probe(index);
-                probe.set_query(check.query);
+                probe.set_query(layers.live(check.query));
                 if (probe.get_mset(0, 0, 1).get_matches_lower_bound() > 0) {
                     result.suggestion = suggestion;
                 }

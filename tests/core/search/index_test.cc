@@ -44,6 +44,26 @@ TEST_CASE("a search on a project with no index yet says what to do", "[search][i
               ": the search index is missing; run: tema index PROJECT rebuild");
 }
 
+TEST_CASE("changes since the index was built go to its delta, and a rebuild folds them in",
+          "[search][index]") {
+    SearchFixture f;
+    const auto built = f.index->check();
+    // Change the focus group: a speaker mapped anew re-indexes it.
+    f.map_speaker(f.focus_group, "Deltaker 3", "P01");
+    f.sync();
+    CHECK(fs::is_directory(f.index->path() / "delta"));
+    // Its old passages are no longer found, only the new ones.
+    CHECK(f.find("barnehage").total == 1);
+    CHECK(f.find("barnehage participant:P03").total == 0);
+    CHECK(f.find("barnehage participant:P01").total == 1);
+    CHECK(f.index->check().passages == built.passages);
+    tema::NoProgress progress;
+    f.index->rebuild(progress);
+    CHECK_FALSE(fs::exists(f.index->path() / "delta"));
+    CHECK(f.find("barnehage participant:P01").total == 1);
+    CHECK(f.index->check().passages == built.passages);
+}
+
 TEST_CASE("adding a source re-indexes only that source", "[search][index]") {
     SearchFixture f;
     CHECK(f.find("Åsen").total == 0);
@@ -89,7 +109,7 @@ TEST_CASE("a damaged index is rebuilt, saying so", "[search][index]") {
     const fs::path path = f.index->path();
     f.index.reset();
     // Overwrite every table file with junk.
-    for (const auto& entry : fs::directory_iterator(path)) {
+    for (const auto& entry : fs::recursive_directory_iterator(path)) {
         if (entry.path().extension() == ".glass") {
             std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << "not a table";
         }
