@@ -215,7 +215,7 @@ private:
                     refuse("source:" + value + where + ": the project has no such source");
                 }
             }();
-            return Xapian::Query(std::string(kSourcePrefix) + std::to_string(source.id));
+            return Xapian::Query(id_term(kSourcePrefix, source.id));
         }
         if (field == "speaker") {
             const std::string label = normalize_word(value);

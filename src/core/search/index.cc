@@ -36,6 +36,10 @@ namespace tema::search {
 namespace fs = std::filesystem;
 using namespace format;  // this file writes the index format
 
+namespace {
+constexpr Xapian::doccount kExactTotal = 50000;
+}  // namespace
+
 fs::path index_path_for(const fs::path& project_path) {
     fs::path path = project_path;
     path += "-index";
@@ -116,9 +120,9 @@ public:
                             lang),
                     ++position);
             }
-            doc.add_boolean_term(std::string(kSourcePrefix) + std::to_string(source_id));
+            doc.add_boolean_term(id_term(kSourcePrefix, source_id));
             if (base_) {
-                doc.add_boolean_term(std::string(kBasePrefix) + std::to_string(source_id));
+                doc.add_boolean_term(id_term(kBasePrefix, source_id));
             }
             doc.add_boolean_term(std::string(kKindPrefix) + kind);
             doc.add_boolean_term(std::string(kLangPrefix) + std::string(text::language_code(lang)));
@@ -428,11 +432,11 @@ SyncReport SearchIndex::Impl::update(const std::vector<SourceRow>& stale,
                                     Xapian::DB_CREATE_OR_OPEN);
         // Drops a source from the delta, and its base documents from every query.
         const auto drop = [&](std::int64_t id) {
-            db.delete_document(std::string(kSourcePrefix) + std::to_string(id));
+            db.delete_document(id_term(kSourcePrefix, id));
             db.set_metadata(source_key(id), "");
             db.set_metadata(passages_key(id), "");
             if (!base.get_metadata(source_key(id)).empty()) {
-                db.set_metadata(std::string(kGoneKey) + std::to_string(id), "1");
+                db.set_metadata(id_term(kGoneKey, id), "1");
             }
         };
         for (std::int64_t id : removed) {
@@ -604,8 +608,11 @@ SearchResult SearchIndex::search(const SearchRequest& request) {
         const auto offset = static_cast<Xapian::doccount>(request.offset);
         const Xapian::doccount limit =
             request.limit == 0 ? all : static_cast<Xapian::doccount>(request.limit);
-        // Count every match: the total is what a researcher reports.
-        const Xapian::MSet matches = enquire.get_mset(offset, limit, all);
+        // Totals up to kExactTotal are counted, so they are exact; beyond, Xapian
+        // estimates them (total_exact is then false), which spares a broad
+        // query counting a hundred thousand passages to show twenty.
+        const Xapian::MSet matches =
+            enquire.get_mset(offset, limit, std::max(offset + limit, kExactTotal));
         result.total = matches.get_matches_estimated();
         result.total_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
 

@@ -1,6 +1,7 @@
 #include "search/layers.h"
 
 #include "search/index_format.h"
+#include "search/terms.h"
 
 namespace tema::search {
 
@@ -30,7 +31,7 @@ Xapian::Query IndexLayers::live(const Xapian::Query& query) const {
     }
     std::vector<Xapian::Query> gone;
     for (std::int64_t id : gone_) {
-        gone.emplace_back(std::string(kBasePrefix) + std::to_string(id));
+        gone.emplace_back(id_term(kBasePrefix, id));
     }
     return Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                          Xapian::Query(Xapian::Query::OP_OR, gone.begin(), gone.end()));

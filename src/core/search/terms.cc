@@ -98,6 +98,12 @@ std::string passage_term(std::int64_t source_id, std::size_t passage) {
     return term;
 }
 
+std::string id_term(std::string_view prefix, std::int64_t id) {
+    std::string term(prefix);
+    term += std::to_string(id);
+    return term;
+}
+
 std::string stems_version() {
     std::string version;
     for (text::Language lang : {text::Language::nb, text::Language::nn, text::Language::en}) {

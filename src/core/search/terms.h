@@ -62,6 +62,8 @@ inline constexpr std::string_view kParticipantPrefix = "P";  // P<folded pid>
 inline constexpr std::string_view kPassagePrefix = "Q";      // Q<source id>:<passage>
 
 std::string passage_term(std::int64_t source_id, std::size_t passage);
+// A prefix and a number: "S12".
+std::string id_term(std::string_view prefix, std::int64_t id);
 
 // What the terms depend on besides this code: the stemmers and their
 // dictionaries. An index made with others is rebuilt.
