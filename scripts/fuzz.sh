@@ -19,7 +19,10 @@ for t in "${targets[@]}"; do
   cp -n tests/fuzz/corpus/"$t"/* "build/fuzz/corpus/$t/" 2>/dev/null || true
   dict=()
   for d in "tests/fuzz/$t.dict" tests/fuzz/subtitles.dict; do
-    if [ -f "$d" ] && { [ "$d" = "tests/fuzz/$t.dict" ] || [[ $t == srt || $t == vtt ]]; }; then dict=(-dict="$d"); break; fi
+    if [ -f "$d" ] && { [ "$d" = "tests/fuzz/$t.dict" ] || [[ $t == srt || $t == vtt ]]; }; then
+      dict=(-dict="$PWD/$d")  # the fuzzer runs in build/fuzz
+      break
+    fi
   done
   echo "== fuzz_$t for ${seconds}s"
   (cd build/fuzz && "./tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=25 \
