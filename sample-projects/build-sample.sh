@@ -243,6 +243,9 @@ echo
 echo "== Phase log"
 "$tema" phase "$out"
 echo
+echo "== Search: where do they talk about the employer? (every form of the word, in every source)"
+"$tema" search "$out" arbeidsgiver --limit 3
+echo
 n_sources=$("$tema" --json sources "$out" | count '"sha256"')
 n_participants=$("$tema" --json participants "$out" list | count '"attributes"')
 n_codes=$("$tema" --json codes "$out" | count '"guid"')
