@@ -10,6 +10,7 @@
 #include "text/normalize.h"
 #include "text/positions.h"
 #include "text/utf8.h"
+#include "text/words.h"
 #include "util/clock.h"
 #include "util/error.h"
 #include "util/guid.h"
@@ -335,6 +336,21 @@ InVivo invivo(store::Project& project, const store::Coder& coder, std::int64_t s
     store::Action action(project, coder, "invivo");
     const SourceShape shape = load_shape(db, source_id);
     const store::SourceText content = store::load_source_text(db, source_id);
+    // Whole words only: "ærlig" is not the middle of "kjærlighet". Where the
+    // words begin or end with a letter or digit, the place must begin or end
+    // a word as ICU's word rules see them.
+    const std::vector<text::WordSpan> own = text::word_spans(wanted);
+    const bool word_first = !own.empty() && own.front().begin == 0;
+    const bool word_last = !own.empty() && own.back().end == wanted.size();
+    std::vector<std::size_t> word_starts;
+    std::vector<std::size_t> word_ends;
+    for (const text::WordSpan& span : text::word_spans(content.text)) {
+        word_starts.push_back(span.begin);
+        word_ends.push_back(span.end);
+    }
+    const auto is_in = [](const std::vector<std::size_t>& sorted, std::size_t value) {
+        return std::binary_search(sorted.begin(), sorted.end(), value);
+    };
     std::size_t at = std::string::npos;
     std::int64_t found = 0;
     for (std::size_t from = 0; found < occurrence;) {
@@ -342,8 +358,11 @@ InVivo invivo(store::Project& project, const store::Coder& coder, std::int64_t s
         if (at == std::string::npos) {
             break;
         }
-        ++found;
         from = at + 1;
+        if ((!word_first || is_in(word_starts, at)) &&
+            (!word_last || is_in(word_ends, at + wanted.size()))) {
+            ++found;
+        }
     }
     std::string quoted = "\"";
     quoted.append(wanted).append("\"");

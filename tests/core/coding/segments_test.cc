@@ -217,6 +217,15 @@ TEST_CASE("In-vivo coding: the participant's words become a code and are coded",
           "være ærlige");
 }
 
+TEST_CASE("In-vivo coding finds whole words, not the middle of others", "[coding]") {
+    CodingFixture f;
+    const std::int64_t source = f.import_focus_group_1();
+    // Line 52 has "kjærlighet"; the word "ærlig" first stands alone on line 236.
+    const auto result = coding::invivo(*f.project, f.coder, source, "ærlig");
+    CHECK(result.applied.start_line == 236);
+    CHECK(coding::invivo(*f.project, f.coder, source, "ærlig", 2).applied.start_line == 284);
+}
+
 TEST_CASE("In-vivo coding refuses words not there, and names too long", "[coding]") {
     CodingFixture f;
     const auto source = f.import(CodingFixture::sample("fokusgruppe-1-jobbspesialister-bergvik"));
