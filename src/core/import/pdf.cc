@@ -6,6 +6,7 @@
 #include <functional>
 #include <unordered_set>
 
+#include "import/turns.h"
 #include "text/letters.h"
 #include "text/normalize.h"
 #include "text/positions.h"
@@ -400,7 +401,11 @@ bool continues(const std::vector<Item>& items, const Geometry& geometry, std::si
         // A new page or column: the paragraph runs on only when it visibly
         // does: a hyphen ends the line; or paragraphs are marked by indents and
         // this line has none; or no sentence ends and either the next line
-        // begins with a small letter or the line is full.
+        // begins with a small letter or the line is full. A line that begins
+        // a speaker's turn ("Deltaker 5: ...") never runs on from the last.
+        if (!find_turns(b.text).empty()) {
+            return false;
+        }
         if (ends_with_hyphen(a.text)) {
             return true;
         }

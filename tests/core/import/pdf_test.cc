@@ -236,6 +236,26 @@ TEST_CASE("Page starts: inside a paragraph that runs on, at a new one, and for e
     CHECK(from(result.text, page5) == "2025\n");
 }
 
+TEST_CASE("A turn that ends a page without a full stop does not run into the next speaker",
+          "[pdf][import]") {
+    Setter one;
+    one.line("Deltaker 6: Vi lo av det hele, og så gikk vi videre til det")
+        .line("neste punktet på lista, som var lønn og sånt [latter]");
+    Setter two;
+    two.line("Deltaker 5: Ja, det var en god dag. Vi hadde det fint sammen.");
+    Setter three;
+    three.line("og så gikk vi hjem etter møtet, alle sammen, sånn var det.");
+    CHECK(text_of({one.page, two.page}) ==
+          "Deltaker 6: Vi lo av det hele, og så gikk vi videre til det neste punktet på lista, "
+          "som var lønn og sånt [latter]\n"
+          "Deltaker 5: Ja, det var en god dag. Vi hadde det fint sammen.\n");
+    // Text that begins no turn still runs on over the page.
+    CHECK(text_of({one.page, three.page}) ==
+          "Deltaker 6: Vi lo av det hele, og så gikk vi videre til det neste punktet på lista, "
+          "som var lønn og sånt [latter] og så gikk vi hjem etter møtet, alle sammen, sånn var "
+          "det.\n");
+}
+
 TEST_CASE("A PDF imports into a project with its pages, as a transcript when it is one",
           "[pdf][import]") {
     Fixture f;
