@@ -5,21 +5,17 @@
 #include <nlohmann/json.hpp>
 
 #include "store/database.h"
+#include "support/cli_json.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 using tema::test::fixture;
+using tema::test::parse_json;
 using tema::test::run_tema;
 using tema::test::TempDir;
 
 namespace {
-
-json parse(const tema::test::CliResult& result) {
-    INFO("stdout: " << result.out << "\nstderr: " << result.err);
-    REQUIRE_NOTHROW(json::parse(result.out));
-    return json::parse(result.out);
-}
 
 std::string project_in(const TempDir& dir) {
     const std::string path = (dir / "studie.tema").string();
@@ -46,7 +42,7 @@ TEST_CASE("tema import --json reports each file and exits 1 when one failed", "[
                                   fixture("import/binary.txt").string(), "--json"});
     CHECK(result.status == 1);
     CHECK_THAT(result.err, Catch::Contains("tema: " + fixture("import/binary.txt").string() + ": "));
-    const json reports = parse(result);
+    const json reports = parse_json(result);
     REQUIRE(reports.size() == 2);
     const json& good = reports[0];
     for (const char* key : {"file", "source", "ok", "error", "encoding", "lang", "lines", "turns",
@@ -68,7 +64,7 @@ TEST_CASE("tema sources and tema show, in JSON", "[cli]") {
     const std::string path = project_in(dir);
     REQUIRE(run_tema({"import", path, fixture("import/timestamps-brackets.txt").string()}).status == 0);
 
-    const json sources = parse(run_tema({"sources", path, "--json"}));
+    const json sources = parse_json(run_tema({"sources", path, "--json"}));
     REQUIRE(sources.size() == 1);
     for (const char* key : {"id", "name", "kind", "lang", "lines", "turns", "chars", "encoding",
                             "sha256"}) {
@@ -77,7 +73,7 @@ TEST_CASE("tema sources and tema show, in JSON", "[cli]") {
     CHECK(sources[0]["encoding"] == "UTF-8");
     CHECK(sources[0]["sha256"].get<std::string>().size() == 64);
 
-    const json shown = parse(run_tema({"show", path, "timestamps-brackets", "--lines", "3-4", "--json"}));
+    const json shown = parse_json(run_tema({"show", path, "timestamps-brackets", "--lines", "3-4", "--json"}));
     CHECK(shown["source"] == "timestamps-brackets");
     REQUIRE(shown["lines"].size() == 2);
     const json& line = shown["lines"][0];
@@ -111,18 +107,18 @@ TEST_CASE("Participants, speakers and mapping through the CLI", "[cli]") {
     const auto mapped = run_tema({"speakers", path, "timestamps-brackets", "map", "Person 1", "P07"});
     CHECK(mapped.status == 0);
 
-    const json speakers = parse(run_tema({"speakers", path, "timestamps-brackets", "--json"}));
+    const json speakers = parse_json(run_tema({"speakers", path, "timestamps-brackets", "--json"}));
     REQUIRE(speakers.size() == 3);
     CHECK(speakers[1] == json({{"label", "Person 1"}, {"turns", 2}, {"participant", "P07"}}));
     CHECK(speakers[2]["participant"].is_null());
 
-    const json participants = parse(run_tema({"participants", path, "list", "--json"}));
+    const json participants = parse_json(run_tema({"participants", path, "list", "--json"}));
     REQUIRE(participants.size() == 3);
     CHECK(participants[2]["id"] == "P07");
     CHECK(participants[2]["attributes"]["role"] == "nav-veileder");
     CHECK(participants[2]["sources"] == json::array({"timestamps-brackets"}));
 
-    const json shown = parse(run_tema({"show", path, "1", "--lines", "2", "--json"}));
+    const json shown = parse_json(run_tema({"show", path, "1", "--lines", "2", "--json"}));
     CHECK(shown["lines"][0]["participant"] == "P07");
 
     const auto bad = run_tema({"speakers", path, "timestamps-brackets", "map", "Person 1", "P99"});
@@ -137,7 +133,7 @@ TEST_CASE("The acting coder: --coder, then TEMA_CODER, then the default", "[cli]
                                  {"TEMA_CODER=Ola"});
     CHECK(by_env.status == 0);
     CHECK_THAT(by_env.err, Catch::Contains("coder Ola: new coder added"));
-    const json sources = parse(run_tema({"sources", path, "--json"}));
+    const json sources = parse_json(run_tema({"sources", path, "--json"}));
     CHECK(sources[0]["imported_by"] == "Ola");
 }
 
@@ -162,13 +158,13 @@ TEST_CASE("tema undo, redo and log", "[cli][history]") {
     const auto undone = run_tema({"undo", path});
     CHECK(undone.status == 0);
     CHECK_THAT(undone.out, Catch::StartsWith("Undid #1: imported roles-short.txt"));
-    CHECK(parse(run_tema({"sources", path, "--json"})).empty());
-    const json redone = parse(run_tema({"redo", path, "--json", "--coder", "Ola"}));
+    CHECK(parse_json(run_tema({"sources", path, "--json"})).empty());
+    const json redone = parse_json(run_tema({"redo", path, "--json", "--coder", "Ola"}));
     CHECK(redone["id"] == 1);
-    CHECK(parse(run_tema({"sources", path, "--json"})).size() == 1);
+    CHECK(parse_json(run_tema({"sources", path, "--json"})).size() == 1);
     CHECK(run_tema({"redo", path}).out == "Nothing to redo.\n");
 
-    const json log = parse(run_tema({"log", path, "--json"}));
+    const json log = parse_json(run_tema({"log", path, "--json"}));
     REQUIRE(log.size() == 3);
     for (const char* key : {"id", "time", "coder", "action", "summary"}) {
         CHECK(log[0].contains(key));
@@ -203,7 +199,7 @@ TEST_CASE("A locked or read-only project refuses an import and keeps its data", 
               "tema: " + path + ": the project file is read-only; make it writable to change it\n");
     }
     fs::permissions(path, fs::perms::owner_write, fs::perm_options::add);
-    const json sources = parse(run_tema({"sources", path, "--json"}));
+    const json sources = parse_json(run_tema({"sources", path, "--json"}));
     CHECK(sources.empty());
 }
 
@@ -211,11 +207,11 @@ TEST_CASE("tema import --merge-cues joins a speaker's consecutive subtitle cues"
     TempDir dir;
     const std::string file = fixture("import/subtitles/teams-fokusgruppe.vtt").string();
     const std::string apart = project_in(dir);
-    const json cues = parse(run_tema({"import", apart, file, "--json"}));
+    const json cues = parse_json(run_tema({"import", apart, file, "--json"}));
     CHECK(cues[0]["turns"] == 7);
     TempDir other;
     const std::string merged = project_in(other);
-    const json joined = parse(run_tema({"import", merged, file, "--merge-cues", "--json"}));
+    const json joined = parse_json(run_tema({"import", merged, file, "--merge-cues", "--json"}));
     CHECK(joined[0]["turns"] == 5);
     CHECK(joined[0]["kind"] == "transcript");
 }

@@ -4,21 +4,16 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/cli_json.h"
 #include "support/test_support.h"
 
 using nlohmann::json;
 using tema::test::fixture;
+using tema::test::parse_ok;
 using tema::test::run_tema;
 using tema::test::TempDir;
 
 namespace {
-
-json parse(const tema::test::CliResult& result) {
-    INFO("stdout: " << result.out << "\nstderr: " << result.err);
-    REQUIRE(result.status == 0);
-    REQUIRE_NOTHROW(json::parse(result.out));
-    return json::parse(result.out);
-}
 
 // A project with focus group 1 of the sample study, its participants mapped.
 std::string study_in(const TempDir& dir) {
@@ -50,12 +45,12 @@ TEST_CASE("tema code and tema codes edit and list the codebook", "[cli][coding]"
                     "Alt om arbeidsgivere"})
               .out == "Added code 'Arbeidsgiver' (#1)\n");
     const json added =
-        parse(run_tema({"code", path, "add", "Kontakt", "--parent", "arbeidsgiver", "--json"}));
+        parse_ok(run_tema({"code", path, "add", "Kontakt", "--parent", "arbeidsgiver", "--json"}));
     CHECK(added["path"] == "Arbeidsgiver/Kontakt");
     REQUIRE(run_tema({"code", path, "add", "Ærlighet", "--origin", "deductive"}).status == 0);
     REQUIRE(run_tema({"code", path, "add", "Diverse", "--folder"}).status == 0);
 
-    const json codes = parse(run_tema({"codes", path, "--json"}));
+    const json codes = parse_ok(run_tema({"codes", path, "--json"}));
     REQUIRE(codes.size() == 4);
     for (const char* key :
          {"id", "guid", "path", "name", "description", "color", "origin", "segments", "sources"}) {
@@ -102,9 +97,9 @@ TEST_CASE("tema code and tema codes edit and list the codebook", "[cli][coding]"
           0);
     CHECK(run_tema({"code", path, "delete", "Arbeidsgiver"}).out ==
           "Deleted 'Arbeidsgiver' with 1 subcodes and 0 segments (tema undo brings them back)\n");
-    CHECK(parse(run_tema({"codes", path, "--json"})).size() == 1);
+    CHECK(parse_ok(run_tema({"codes", path, "--json"})).size() == 1);
     REQUIRE(run_tema({"undo", path}).status == 0);
-    CHECK(parse(run_tema({"codes", path, "--json"})).size() == 3);
+    CHECK(parse_ok(run_tema({"codes", path, "--json"})).size() == 3);
 }
 
 TEST_CASE("tema apply, invivo, unapply and retrieve", "[cli][coding]") {
@@ -114,7 +109,7 @@ TEST_CASE("tema apply, invivo, unapply and retrieve", "[cli][coding]") {
     const std::string fg1 = "fokusgruppe-1-jobbspesialister-bergvik";
 
     const json applied =
-        parse(run_tema({"apply", path, "Bakgrunn", fg1, "--lines", "14-16", "--memo", "Fra HR",
+        parse_ok(run_tema({"apply", path, "Bakgrunn", fg1, "--lines", "14-16", "--memo", "Fra HR",
                         "--translation", "And I am the new one.", "--json"}));
     for (const char* key :
          {"segment", "code", "source", "start", "end", "start_line", "end_line"}) {
@@ -131,18 +126,18 @@ TEST_CASE("tema apply, invivo, unapply and retrieve", "[cli][coding]") {
     CHECK_THAT(extended.out,
                Catch::StartsWith("Extended segment 1 of 'Bakgrunn' to " + fg1 + " l. 14-18"));
     const json by_range =
-        parse(run_tema({"apply", path, "1", "timestamps-brackets", "--range", "0:10", "--json"}));
+        parse_ok(run_tema({"apply", path, "1", "timestamps-brackets", "--range", "0:10", "--json"}));
     CHECK(by_range["start"] == 0);
     CHECK(by_range["end"] == 10);
     CHECK(by_range["start_line"] == 1);
 
-    const json vivo = parse(run_tema({"invivo", path, fg1, "være ærlige", "--occurrence", "2",
+    const json vivo = parse_ok(run_tema({"invivo", path, fg1, "være ærlige", "--occurrence", "2",
                                       "--parent", "Bakgrunn", "--json"}));
     CHECK(vivo["code"] == "Bakgrunn/være ærlige");
     CHECK(vivo["start_line"] == 758);
     CHECK(vivo["code_created"] == true);
 
-    const json rows = parse(run_tema({"retrieve", path, "Bakgrunn", "--with-children", "--json"}));
+    const json rows = parse_ok(run_tema({"retrieve", path, "Bakgrunn", "--with-children", "--json"}));
     REQUIRE(rows.size() == 3);
     for (const char* key : {"segment", "code", "source", "start_line", "end_line", "speaker",
                             "participant", "coder", "text", "translation"}) {
@@ -163,16 +158,16 @@ TEST_CASE("tema apply, invivo, unapply and retrieve", "[cli][coding]") {
     CHECK(rows[2]["source"] == "timestamps-brackets");
     CHECK(rows[2]["text"] == "[00:00:05]");
 
-    CHECK(parse(run_tema({"retrieve", path, "Bakgrunn", "--with-children", "--attribute",
+    CHECK(parse_ok(run_tema({"retrieve", path, "Bakgrunn", "--with-children", "--attribute",
                           "role=jobbspesialist", "--json"}))
               .size() == 2);
     CHECK(
-        parse(run_tema({"retrieve", path, "Bakgrunn", "--participant", "P02", "--json"})).size() ==
+        parse_ok(run_tema({"retrieve", path, "Bakgrunn", "--participant", "P02", "--json"})).size() ==
         1);
     CHECK(
-        parse(run_tema({"retrieve", path, "Bakgrunn", "--source", "timestamps-brackets", "--json"}))
+        parse_ok(run_tema({"retrieve", path, "Bakgrunn", "--source", "timestamps-brackets", "--json"}))
             .size() == 1);
-    CHECK(parse(run_tema({"retrieve", path, "Bakgrunn", "--coded-by", "Kari", "--json"})).size() ==
+    CHECK(parse_ok(run_tema({"retrieve", path, "Bakgrunn", "--coded-by", "Kari", "--json"})).size() ==
           2);
     const auto human = run_tema({"retrieve", path, "være ærlige"});
     CHECK(human.out == "'Bakgrunn/være ærlige': 1 segment\n\n#3  " + fg1 +
@@ -200,11 +195,11 @@ TEST_CASE("tema apply, invivo, unapply and retrieve", "[cli][coding]") {
     CHECK(run_tema({"unapply", path, "3"}).out == "Removed segment 3\n");
     CHECK(run_tema({"unapply", path, "3"}).err == "tema: segment 3: no such segment\n");
     CHECK(run_tema({"unapply", path, "x"}).status == 2);
-    CHECK(parse(run_tema({"retrieve", path, "være ærlige", "--json"})).empty());
+    CHECK(parse_ok(run_tema({"retrieve", path, "være ærlige", "--json"})).empty());
     REQUIRE(run_tema({"undo", path}).status == 0);
-    CHECK(parse(run_tema({"retrieve", path, "være ærlige", "--json"})).size() == 1);
+    CHECK(parse_ok(run_tema({"retrieve", path, "være ærlige", "--json"})).size() == 1);
 
-    const json log = parse(run_tema({"log", path, "--limit", "2", "--json"}));
+    const json log = parse_ok(run_tema({"log", path, "--limit", "2", "--json"}));
     CHECK(log[1]["action"] == "unapply");
     CHECK(log[1]["summary"] == "removed 'Bakgrunn/være ærlige' from " + fg1 + " l. 758");
 }
@@ -219,16 +214,16 @@ TEST_CASE("tema matrix and the codes in tema show", "[cli][coding]") {
     REQUIRE(run_tema({"apply", path, "Yrke", fg1, "--lines", "14"}).status == 0);
     REQUIRE(run_tema({"apply", path, "Yrke", "timestamps-brackets", "--lines", "2"}).status == 0);
 
-    const json matrix = parse(run_tema({"matrix", path, "--by", "source", "--json"}));
+    const json matrix = parse_ok(run_tema({"matrix", path, "--by", "source", "--json"}));
     CHECK(matrix["rows"] == json::array({"Bakgrunn", "Yrke"}));
     CHECK(matrix["columns"] == json::array({fg1, "timestamps-brackets"}));
     CHECK(matrix["cells"] == json::array({json::array({1, 0}), json::array({1, 1})}));
-    const json roles = parse(run_tema({"matrix", path, "--by", "attribute:role", "--json"}));
+    const json roles = parse_ok(run_tema({"matrix", path, "--by", "attribute:role", "--json"}));
     CHECK(roles["columns"].back() == "(none)");
-    const json people = parse(run_tema({"matrix", path, "--json"}));
+    const json people = parse_ok(run_tema({"matrix", path, "--json"}));
     CHECK(people["columns"][0] == "P01");
     CHECK(people["cells"][0][0] == 1);
-    const json together = parse(run_tema({"matrix", path, "--cooccurrence", "--json"}));
+    const json together = parse_ok(run_tema({"matrix", path, "--cooccurrence", "--json"}));
     CHECK(together["cells"] == json::array({json::array({0, 1}), json::array({1, 0})}));
     CHECK(run_tema({"matrix", path, "--by", "colour"}).status == 2);
     CHECK(run_tema({"matrix", path, "--by", "attribute:hobby"}).status == 1);
@@ -241,7 +236,7 @@ TEST_CASE("tema matrix and the codes in tema show", "[cli][coding]") {
                                                                   std::string(fg1.size() - 1, ' ') +
                                                                   "1                    1\n");
 
-    const json shown = parse(run_tema({"show", path, fg1, "--lines", "11-14", "--json"}));
+    const json shown = parse_ok(run_tema({"show", path, fg1, "--lines", "11-14", "--json"}));
     CHECK(shown["lines"][0]["codes"].empty());
     REQUIRE(shown["lines"][1]["codes"].size() == 1);
     CHECK(shown["lines"][1]["codes"][0]["path"] == "Bakgrunn");

@@ -4,21 +4,16 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "support/cli_json.h"
 #include "support/test_support.h"
 
 using nlohmann::json;
 using tema::test::fixture;
+using tema::test::parse_ok;
 using tema::test::run_tema;
 using tema::test::TempDir;
 
 namespace {
-
-json parse(const tema::test::CliResult& result) {
-    INFO("stdout: " << result.out << "\nstderr: " << result.err);
-    REQUIRE(result.status == 0);
-    REQUIRE_NOTHROW(json::parse(result.out));
-    return json::parse(result.out);
-}
 
 std::string project_in(const TempDir& dir) {
     const std::string path = (dir / "studie.tema").string();
@@ -45,7 +40,7 @@ TEST_CASE("tema search builds the index on first use and prints hits as JSON",
     const auto first = run_tema({"search", path, "jobbspesialist", "--json"});
     CHECK(first.err == "tema: " + path + "-index: search index built (missing): 2 sources, " +
                            "13 passages\n");
-    const json result = parse(first);
+    const json result = parse_ok(first);
     CHECK(result["query"] == "jobbspesialist");
     CHECK(result["total"] == 3);
     CHECK(result["suggestion"].is_null());
@@ -58,7 +53,7 @@ TEST_CASE("tema search builds the index on first use and prints hits as JSON",
     // The second search finds the index up to date and says nothing.
     const auto second = run_tema({"search", path, "barnehage", "--json"});
     CHECK(second.err.empty());
-    const json hit = parse(second)["hits"].at(0);
+    const json hit = parse_ok(second)["hits"].at(0);
     CHECK(hit["source"] == "fokusgruppe-sok");
     CHECK(hit["line"] == 9);
     CHECK(hit["speaker"] == "Deltaker 3");
@@ -79,7 +74,7 @@ TEST_CASE("tema search prints hits for people, with filters and a suggestion", "
           "hun kan gjøre.\n");
     const auto misspelt = run_tema({"search", path, "barnehgae"});
     CHECK(misspelt.out == "0 hits\nDid you mean: barnehage\n");
-    const json paged = parse(run_tema({"search", path, "jobbspesialist", "--limit", "1",
+    const json paged = parse_ok(run_tema({"search", path, "jobbspesialist", "--limit", "1",
                                        "--offset", "1", "--order", "document", "--json"}));
     CHECK(paged["total"] == 3);
     REQUIRE(paged["hits"].size() == 1);
@@ -102,18 +97,18 @@ TEST_CASE("tema autocode codes every hit as one action that tema undo takes back
     const std::string path = project_in(dir);
     REQUIRE(run_tema({"code", path, "add", "Jobbspesialist"}).status == 0);
     const json coded =
-        parse(run_tema({"autocode", path, "jobbspesialist", "Jobbspesialist", "--json"}));
+        parse_ok(run_tema({"autocode", path, "jobbspesialist", "Jobbspesialist", "--json"}));
     CHECK(coded["hits"] == 3);
     CHECK(coded["segments"] == 3);
-    const json segments = parse(run_tema({"retrieve", path, "Jobbspesialist", "--json"}));
+    const json segments = parse_ok(run_tema({"retrieve", path, "Jobbspesialist", "--json"}));
     CHECK(segments.size() == 3);
     const auto undone = run_tema({"undo", path});
     CHECK(undone.status == 0);
     CHECK(undone.out.find("auto-coded 3 hits of 'jobbspesialist' with 'Jobbspesialist'") !=
           std::string::npos);
-    CHECK(parse(run_tema({"retrieve", path, "Jobbspesialist", "--json"})).empty());
+    CHECK(parse_ok(run_tema({"retrieve", path, "Jobbspesialist", "--json"})).empty());
     const auto by_turn =
-        parse(run_tema({"autocode", path, "lønn", "Jobbspesialist", "--unit", "turn", "--json"}));
+        parse_ok(run_tema({"autocode", path, "lønn", "Jobbspesialist", "--unit", "turn", "--json"}));
     CHECK(by_turn["segments"] == 1);
 }
 
@@ -128,10 +123,10 @@ TEST_CASE("tema index check and rebuild", "[cli][search]") {
     const auto rebuilt = run_tema({"index", path, "rebuild"});
     CHECK(rebuilt.status == 0);
     CHECK(rebuilt.out == path + "-index: 2 sources, 13 passages\n");
-    const json check = parse(run_tema({"index", path, "check", "--json"}));
+    const json check = parse_ok(run_tema({"index", path, "check", "--json"}));
     CHECK(check["problem"] == "");
     CHECK(check["sources"] == 2);
     CHECK(check["stale"] == 0);
     REQUIRE(run_tema({"import", path, fixture("search/interview-en.txt").string()}).status == 0);
-    CHECK(parse(run_tema({"index", path, "check", "--json"}))["stale"] == 1);
+    CHECK(parse_ok(run_tema({"index", path, "check", "--json"}))["stale"] == 1);
 }

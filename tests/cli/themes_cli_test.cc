@@ -5,20 +5,16 @@
 #include <nlohmann/json.hpp>
 
 #include "store/project.h"
+#include "support/cli_json.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using tema::test::parse_json;
 using tema::test::run_tema;
 using tema::test::TempDir;
 
 namespace {
-
-json parse(const tema::test::CliResult& result) {
-    INFO("stdout: " << result.out << "\nstderr: " << result.err);
-    REQUIRE_NOTHROW(json::parse(result.out));
-    return json::parse(result.out);
-}
 
 std::string project_in(const TempDir& dir) {
     const std::string path = (dir / "studie.tema").string();
@@ -68,7 +64,7 @@ TEST_CASE("tema theme and tema themes: the tree, fields, codes, in JSON", "[cli]
     ok({"theme", p, "link", "Økonomi", "3"});
     ok({"theme", p, "move", "Økonomi", "--position", "1"});
 
-    const json themes = parse(run_tema({"themes", p, "--json"}));
+    const json themes = parse_json(run_tema({"themes", p, "--json"}));
     REQUIRE(themes.size() == 3);
     for (const char* key : {"id", "path", "name", "status", "definition", "fields", "codes"}) {
         CHECK(themes[0].contains(key));
@@ -92,23 +88,23 @@ TEST_CASE("tema theme and tema themes: the tree, fields, codes, in JSON", "[cli]
 
     // Every change is undoable through tema undo.
     ok({"undo", p});
-    CHECK(parse(run_tema({"themes", p, "--json"}))[0]["path"] == "Arbeidsgiver");
+    CHECK(parse_json(run_tema({"themes", p, "--json"}))[0]["path"] == "Arbeidsgiver");
     ok({"redo", p});
-    CHECK(parse(run_tema({"themes", p, "--json"}))[0]["path"] == "Økonomi");
+    CHECK(parse_json(run_tema({"themes", p, "--json"}))[0]["path"] == "Økonomi");
 
     const json renamed =
-        parse(run_tema({"theme", p, "rename", "Arbeidsgiver", "Arbeidsgivere", "--json"}));
+        parse_json(run_tema({"theme", p, "rename", "Arbeidsgiver", "Arbeidsgivere", "--json"}));
     CHECK(renamed["path"] == "Arbeidsgivere");
     const json moved =
-        parse(run_tema({"theme", p, "move", "Arbeidsgivere/Kontakt", "--top", "--json"}));
+        parse_json(run_tema({"theme", p, "move", "Arbeidsgivere/Kontakt", "--top", "--json"}));
     CHECK(moved["path"] == "Kontakt");
     CHECK(moved["position"] == 3);
     ok({"theme", p, "unlink", "Kontakt", "Kontakt"});
-    const json deleted = parse(run_tema({"theme", p, "delete", "Kontakt", "--json"}));
+    const json deleted = parse_json(run_tema({"theme", p, "delete", "Kontakt", "--json"}));
     CHECK(deleted["deleted"] == "Kontakt");
-    CHECK(parse(run_tema({"themes", p, "--json"})).size() == 2);
+    CHECK(parse_json(run_tema({"themes", p, "--json"})).size() == 2);
 
-    const json fields = parse(run_tema({"field", p, "list", "--json"}));
+    const json fields = parse_json(run_tema({"field", p, "list", "--json"}));
     REQUIRE(fields.size() == 3);
     CHECK(fields[1]["name"] == "Initiatives");
     ok({"field", p, "move", "Driving forces", "--first"});
@@ -155,7 +151,7 @@ TEST_CASE("tema theme and field refusals: one line on stderr, exit 1, wrong usag
     CHECK(run_tema({"theme", p, "add", "C", "--top"}).status == 2);
     CHECK(run_tema({"field", p, "move", "Timeline"}).status == 2);
     // Nothing refused reached the log: the codes, two themes and a field.
-    CHECK(parse(run_tema({"log", p, "--json"})).size() == 4);
+    CHECK(parse_json(run_tema({"log", p, "--json"})).size() == 4);
 }
 
 TEST_CASE("tema memo: add on objects, list with the contract's keys, edit, delete",
@@ -167,11 +163,11 @@ TEST_CASE("tema memo: add on objects, list with the contract's keys, edit, delet
     ok({"memo", p, "add", "--kind", "journal", "Jeg merker at jeg er skeptisk."});
     ok({"memo", p, "add", "--on", "code:Arbeidsgiver/Kontakt", "--kind", "analytic", "Viktig."});
     const json added =
-        parse(run_tema({"memo", p, "add", "--on", "theme:samarbeid", "Slå sammen?", "--json"}));
+        parse_json(run_tema({"memo", p, "add", "--on", "theme:samarbeid", "Slå sammen?", "--json"}));
     CHECK(added["on"] == "theme:Samarbeid");
     CHECK(added["kind"] == "note");
 
-    const json memos = parse(run_tema({"memo", p, "list", "--json"}));
+    const json memos = parse_json(run_tema({"memo", p, "list", "--json"}));
     REQUIRE(memos.size() == 3);
     for (const char* key : {"id", "kind", "on", "author", "created", "text"}) {
         CHECK(memos[0].contains(key));
@@ -180,19 +176,19 @@ TEST_CASE("tema memo: add on objects, list with the contract's keys, edit, delet
     CHECK(memos[0]["kind"] == "journal");
     CHECK(memos[0]["author"] == "Kari");
     CHECK(memos[1]["on"] == "code:Arbeidsgiver/Kontakt");
-    CHECK(parse(run_tema({"memo", p, "list", "--kind", "journal", "--json"})).size() == 1);
-    const json on_code = parse(run_tema({"memo", p, "list", "--on", "code:2", "--json"}));
+    CHECK(parse_json(run_tema({"memo", p, "list", "--kind", "journal", "--json"})).size() == 1);
+    const json on_code = parse_json(run_tema({"memo", p, "list", "--on", "code:2", "--json"}));
     REQUIRE(on_code.size() == 1);
     CHECK(on_code[0]["text"] == "Viktig.");
 
     const json edited =
-        parse(run_tema({"memo", p, "edit", "2", "Viktig, se FG3.", "--coder", "Ola", "--json"}));
+        parse_json(run_tema({"memo", p, "edit", "2", "Viktig, se FG3.", "--coder", "Ola", "--json"}));
     CHECK(edited["text"] == "Viktig, se FG3.");
     CHECK(edited["author"] == "Kari");
     ok({"memo", p, "delete", "1"});
-    CHECK(parse(run_tema({"memo", p, "list", "--json"})).size() == 2);
+    CHECK(parse_json(run_tema({"memo", p, "list", "--json"})).size() == 2);
     ok({"undo", p});
-    CHECK(parse(run_tema({"memo", p, "list", "--json"})).size() == 3);
+    CHECK(parse_json(run_tema({"memo", p, "list", "--json"})).size() == 3);
 
     const auto unknown = run_tema({"memo", p, "add", "--on", "participant:P99", "Hei"});
     CHECK(unknown.status == 1);
@@ -211,7 +207,7 @@ TEST_CASE("tema phase: where the project stands, set with notes", "[cli][phases]
     ok({"phase", p, "set", "1", "started", "--note", "Leste FG1-FG3."});
     ok({"phase", p, "set", "1", "done"});
     ok({"phase", p, "set", "2", "started"});
-    const json phases = parse(run_tema({"phase", p, "--json"}));
+    const json phases = parse_json(run_tema({"phase", p, "--json"}));
     REQUIRE(phases.size() == 6);
     for (const char* key : {"phase", "name", "status", "started", "done", "notes"}) {
         CHECK(phases[0].contains(key));
@@ -233,7 +229,7 @@ TEST_CASE("tema phase: where the project stands, set with notes", "[cli][phases]
     CHECK(run_tema({"phase", p, "set", "2", "finished"}).status == 1);
     CHECK(run_tema({"phase", p, "set", "two", "done"}).status == 2);
     ok({"undo", p});
-    CHECK(parse(run_tema({"phase", p, "--json"}))[1]["status"] == "not started");
+    CHECK(parse_json(run_tema({"phase", p, "--json"}))[1]["status"] == "not started");
 }
 
 TEST_CASE("tema map: snapshot, list, show as text, DOT and SVG", "[cli][maps]") {
@@ -247,7 +243,7 @@ TEST_CASE("tema map: snapshot, list, show as text, DOT and SVG", "[cli][maps]") 
     CHECK(ok({"map", p, "snapshot", "Fase 3"}).out == "Saved the thematic map as 'Fase 3'\n");
     ok({"theme", p, "rename", "Arbeidsgiver «IPS»", "Arbeidsgivere"});
 
-    const json maps = parse(run_tema({"map", p, "list", "--json"}));
+    const json maps = parse_json(run_tema({"map", p, "list", "--json"}));
     REQUIRE(maps.size() == 1);
     CHECK(maps[0]["name"] == "Fase 3");
     CHECK(maps[0]["coder"] == "Kari");
@@ -264,7 +260,7 @@ TEST_CASE("tema map: snapshot, list, show as text, DOT and SVG", "[cli][maps]") 
     CHECK_THAT(dot, Catch::Contains("[shape=box, label=\"Sa \\\"nei\\\"\""));
     CHECK_THAT(dot, Catch::Contains("[shape=ellipse, fontsize=10, label=\"Holdning\"]"));
 
-    CHECK(parse(run_tema({"map", p, "show", "Fase 3", "--dot", "--json"}))["dot"] == dot);
+    CHECK(parse_json(run_tema({"map", p, "show", "Fase 3", "--dot", "--json"}))["dot"] == dot);
 
     const fs::path svg = dir / "kart.svg";
     const auto drawn = run_tema({"map", p, "show", "Fase 3", "--svg", svg.string()});
@@ -282,7 +278,7 @@ TEST_CASE("tema map: snapshot, list, show as text, DOT and SVG", "[cli][maps]") 
     CHECK(run_tema({"map", p, "show", "Fase 3", "--dot", "--svg", "x.svg"}).status == 2);
     CHECK(run_tema({"map", p, "list", "--dot"}).status == 2);
     ok({"map", p, "delete", "Fase 3"});
-    CHECK(parse(run_tema({"map", p, "list", "--json"})).empty());
+    CHECK(parse_json(run_tema({"map", p, "list", "--json"})).empty());
     ok({"undo", p});
-    CHECK(parse(run_tema({"map", p, "list", "--json"})).size() == 1);
+    CHECK(parse_json(run_tema({"map", p, "list", "--json"})).size() == 1);
 }

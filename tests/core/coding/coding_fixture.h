@@ -15,47 +15,22 @@
 #include "store/participants.h"
 #include "store/project.h"
 #include "store/sources.h"
+#include "support/project_fixture.h"
 #include "support/test_support.h"
 #include "util/progress.h"
 
 namespace tema::test {
 
-struct CodingFixture {
-    TempDir dir;
-    std::filesystem::path path = dir / "studie.tema";
-    std::unique_ptr<store::Project> project;
-    store::Coder coder;
-
-    CodingFixture() {
-        store::Project::create(path, {"", "Kari"});
-        reopen();
-    }
-    void reopen() {
-        project.reset();
-        project = std::make_unique<store::Project>(path);
-        coder = project->default_coder();
-    }
-    store::Database& db() { return project->db(); }
-
-    std::int64_t import(const std::filesystem::path& file) {
-        NoProgress progress;
-        const auto reports = import::import_files(*project, coder, {file}, {}, progress);
-        if (!reports.at(0).ok) {
-            throw std::runtime_error(reports.at(0).error);
-        }
-        return reports.at(0).source_id;
-    }
+struct CodingFixture : ProjectFixture {
     static std::filesystem::path sample(const std::string& name) {
         return repo_file("sample-projects/ips-study/sources/" + name + ".txt");
     }
     // The first focus group, with its six participants mapped (Deltaker n = P0n).
     std::int64_t import_focus_group_1() {
         const std::int64_t id = import(sample("fokusgruppe-1-jobbspesialister-bergvik"));
-        import::import_participants(*project, coder,
-                                    repo_file("sample-projects/ips-study/participants.csv"));
+        import_participants(repo_file("sample-projects/ips-study/participants.csv"));
         for (int n = 1; n <= 6; ++n) {
-            store::map_speaker(*project, coder, id, "Deltaker " + std::to_string(n),
-                               "P0" + std::to_string(n));
+            map_speaker(id, "Deltaker " + std::to_string(n), "P0" + std::to_string(n));
         }
         return id;
     }

@@ -10,28 +10,13 @@
 #include "import/importer.h"
 #include "store/history.h"
 #include "store/project.h"
+#include "support/project_fixture.h"
 #include "support/test_support.h"
 #include "util/progress.h"
 
 namespace tema::test {
 
-struct ThemesFixture {
-    TempDir dir;
-    std::filesystem::path path = dir / "studie.tema";
-    std::unique_ptr<store::Project> project;
-    store::Coder coder;
-
-    ThemesFixture() {
-        store::Project::create(path, {"", "Kari"});
-        reopen();
-    }
-    void reopen() {
-        project.reset();
-        project = std::make_unique<store::Project>(path);
-        coder = project->default_coder();
-    }
-    store::Database& db() { return project->db(); }
-
+struct ThemesFixture : ProjectFixture {
     // A code, by plain SQL in an action of its own.
     std::int64_t add_code(const std::string& name, std::optional<std::int64_t> parent = {}) {
         store::Action action(*project, coder, "test-code", "code " + name);
@@ -44,11 +29,9 @@ struct ThemesFixture {
         return id;
     }
 
+    // A file of tests/fixtures/import.
     std::int64_t import(const std::string& name) {
-        NoProgress progress;
-        return import::import_files(*project, coder, {fixture("import/" + name)}, {}, progress)
-            .at(0)
-            .source_id;
+        return ProjectFixture::import(fixture("import/" + name));
     }
 
     // A coded segment [start, end) of a source, by plain SQL.
