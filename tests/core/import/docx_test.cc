@@ -3,7 +3,8 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "core/import/office_fixture.h"
+#include "support/project_fixture.h"
+#include "support/refusals.h"
 #include "import/plain_text.h"
 #include "import/turns.h"
 #include "support/test_support.h"
@@ -166,8 +167,8 @@ TEST_CASE("ISO strict Word documents, with the main part named elsewhere", "[doc
 }
 
 TEST_CASE("A .docx imports into a project as a transcript with its speakers", "[docx][import]") {
-    tema::test::ImportFixture f;
-    const auto reports = f.import({fixture("import/docx/intervju-rik.docx")});
+    tema::test::ProjectFixture f;
+    const auto reports = f.import_files({fixture("import/docx/intervju-rik.docx")});
     REQUIRE(reports.size() == 1);
     const auto& report = reports[0];
     INFO(report.error);
@@ -193,53 +194,34 @@ TEST_CASE("A .docx imports into a project as a transcript with its speakers", "[
 
 TEST_CASE("Hostile and broken .docx files are refused in words and change nothing",
           "[docx][import]") {
-    tema::test::ImportFixture f;
-    const std::string before = f.state();
-    struct Case {
-        std::string file;
-        std::string problem;
-    };
-    const std::vector<Case> cases = {
-        {"bomb.docx",  // 1 GB of document.xml in 2 KB
+    tema::test::ProjectFixture f;
+    tema::test::expect_refused(f, {
+        {fixture("import/docx/bomb.docx"),  // 1 GB of document.xml in 2 KB
          "entry 'word/document.xml' holds more than 256 MB when unpacked: refusing a possible zip "
          "bomb"},
-        {"bomb-deflate.docx",
+        {fixture("import/docx/bomb-deflate.docx"),
          "entry 'word/document.xml' unpacks to more than 200 times its packed size: refusing a "
          "possible zip bomb"},
-        {"bomb-lying-size.docx",  // says 2,000 bytes, holds 50 MB
+        {fixture("import/docx/bomb-lying-size.docx"),  // says 2,000 bytes, holds 50 MB
          "entry 'word/document.xml' unpacks to more than 200 times its packed size: refusing a "
          "possible zip bomb"},
-        {"zip-slip.docx",
+        {fixture("import/docx/zip-slip.docx"),
          "holds an entry named '../../../tmp/evil.sh' that points outside its folder: refusing it"},
-        {"truncated.docx", "is not a valid zip archive (truncated?)"},
-        {"png-renamed.docx", "is not a Word document (not a zip archive)"},
-        {"text-renamed.docx", "is not a Word document (not a zip archive)"},
-        {"doc-renamed.docx", "is not a Word document in the .docx format (an older .doc file"},
-        {"no-document.docx", "is not a Word document (no word/document.xml)"},
-        {"not-word.docx", "is not a Word document (word/document.xml holds no Word text)"},
-        {"malformed.docx",
+        {fixture("import/docx/truncated.docx"), "is not a valid zip archive (truncated?)"},
+        {fixture("import/docx/png-renamed.docx"), "is not a Word document (not a zip archive)"},
+        {fixture("import/docx/text-renamed.docx"), "is not a Word document (not a zip archive)"},
+        {fixture("import/docx/doc-renamed.docx"), "is not a Word document in the .docx format (an older .doc file"},
+        {fixture("import/docx/no-document.docx"), "is not a Word document (no word/document.xml)"},
+        {fixture("import/docx/not-word.docx"), "is not a Word document (word/document.xml holds no Word text)"},
+        {fixture("import/docx/malformed.docx"),
          "word/document.xml is not well-formed XML (line 2, column 298: an end tag that does not "
          "match its start tag, or an element never closed)"},
-        {"xxe.docx", "word/document.xml declares entities in its DOCTYPE"},
-        {"billion-laughs.docx", "word/document.xml declares entities in its DOCTYPE"},
-        {"deep-nesting.docx",  // 100,000 levels
+        {fixture("import/docx/xxe.docx"), "word/document.xml declares entities in its DOCTYPE"},
+        {fixture("import/docx/billion-laughs.docx"), "word/document.xml declares entities in its DOCTYPE"},
+        {fixture("import/docx/deep-nesting.docx"),  // 100,000 levels
          "word/document.xml nests elements more than 256 levels deep (line 2, column 1362): "
          "refusing it"},
-        {"only-pictures.docx", "holds no text to import"},
-        {"empty.docx", "is empty"},
-    };
-    std::vector<fs::path> files;
-    for (const auto& c : cases) {
-        files.push_back(fixture("import/docx/" + c.file));
-    }
-    const auto reports = f.import(files);
-    REQUIRE(reports.size() == cases.size());
-    for (std::size_t i = 0; i < cases.size(); ++i) {
-        INFO(reports[i].error);
-        CHECK_FALSE(reports[i].ok);
-        CHECK_THAT(reports[i].error,
-                   Catch::StartsWith(files[i].string() + ": " + cases[i].problem));
-        CHECK(reports[i].error.find("root:") == std::string::npos);  // nothing of /etc/passwd
-    }
-    CHECK(f.state() == before);
+        {fixture("import/docx/only-pictures.docx"), "holds no text to import"},
+        {fixture("import/docx/empty.docx"), "is empty"},
+    });
 }

@@ -5,6 +5,7 @@
 
 #include "store/participants.h"
 #include "store/sources.h"
+#include "support/project_fixture.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
@@ -17,32 +18,7 @@ using tema::test::TempDir;
 
 namespace {
 
-struct Fixture {
-    TempDir dir;
-    fs::path path = dir / "studie.tema";
-    std::unique_ptr<Project> project;
-
-    Fixture() {
-        Project::create(path, {"Studie", "Kari"});
-        project = std::make_unique<Project>(path);
-    }
-
-    std::vector<ImportReport> import(const std::vector<fs::path>& files,
-                                     const ImportOptions& options = {}) {
-        tema::NoProgress progress;
-        return tema::import::import_files(*project, project->default_coder(), files, options,
-                                          progress);
-    }
-
-    // Everything a failed import must leave as it was.
-    std::string state() {
-        auto& db = project->db();
-        return std::to_string(db.query_int("SELECT count(*) FROM sources")) + "/" +
-               std::to_string(db.query_int("SELECT coalesce(sum(length(turns)), 0) FROM sources")) +
-               "/" + std::to_string(db.query_int("SELECT count(*) FROM speakers")) + "/" +
-               std::to_string(db.query_int("SELECT count(*) FROM actions"));
-    }
-};
+using Fixture = tema::test::ProjectFixture;
 
 std::string line_text(Project& project, std::int64_t source_id, std::int64_t n) {
     const auto source = tema::store::find_source(project.db(), std::to_string(source_id));
@@ -53,7 +29,7 @@ std::string line_text(Project& project, std::int64_t source_id, std::int64_t n) 
 
 TEST_CASE("A transcript is imported with its lines, turns and speakers", "[import]") {
     Fixture f;
-    const auto reports = f.import({fixture("import/fokusgruppe-deltaker.txt")});
+    const auto reports = f.import_files({fixture("import/fokusgruppe-deltaker.txt")});
     REQUIRE(reports.size() == 1);
     const ImportReport& report = reports[0];
     REQUIRE(report.ok);
@@ -87,7 +63,7 @@ TEST_CASE("A transcript is imported with its lines, turns and speakers", "[impor
 TEST_CASE("Text in other encodings arrives as the same NFC text", "[import]") {
     Fixture f;
     const auto reports =
-        f.import({fixture("import/cp1252-crlf.txt"), fixture("import/utf16le-bom.txt"),
+        f.import_files({fixture("import/cp1252-crlf.txt"), fixture("import/utf16le-bom.txt"),
                   fixture("import/utf16be-bom.txt"), fixture("import/nfd-norwegian.txt"),
                   fixture("import/utf8-bom.txt")});
     REQUIRE(reports.size() == 5);
@@ -119,16 +95,16 @@ TEST_CASE("A forced encoding overrides detection", "[import]") {
     Fixture f;
     ImportOptions options;
     options.encoding = "ISO-8859-15";
-    const auto reports = f.import({fixture("import/latin9-euro.txt")}, options);
+    const auto reports = f.import_files({fixture("import/latin9-euro.txt")}, options);
     REQUIRE(reports[0].ok);
     CHECK(reports[0].encoding == "ISO-8859-15");
     CHECK(line_text(*f.project, reports[0].source_id, 1) == "Pris: 50 € for kaffe på kafé.");
     Fixture g;
     options.encoding = "ISO-8859-1";
-    const auto latin1 = g.import({fixture("import/latin9-euro.txt")}, options);
+    const auto latin1 = g.import_files({fixture("import/latin9-euro.txt")}, options);
     CHECK(line_text(*g.project, latin1[0].source_id, 1) == "Pris: 50 ¤ for kaffe på kafé.");
     // Bytes the forced encoding has no letters for are refused, with the place.
-    const auto refused = g.import({fixture("import/cp1252-crlf.txt")}, options);
+    const auto refused = g.import_files({fixture("import/cp1252-crlf.txt")}, options);
     CHECK_THAT(refused[0].error, Catch::Contains("is not valid ISO-8859-1 (at byte"));
 }
 
@@ -136,9 +112,9 @@ TEST_CASE("The same content twice is one source", "[import]") {
     Fixture f;
     TempDir other;
     fs::copy_file(fixture("import/fokusgruppe-deltaker.txt"), other / "kopi.txt");
-    const auto first = f.import({fixture("import/fokusgruppe-deltaker.txt")});
+    const auto first = f.import_files({fixture("import/fokusgruppe-deltaker.txt")});
     const std::string before = f.state();
-    const auto second = f.import({other / "kopi.txt", fixture("import/fokusgruppe-deltaker.txt")});
+    const auto second = f.import_files({other / "kopi.txt", fixture("import/fokusgruppe-deltaker.txt")});
     REQUIRE(second.size() == 2);
     for (const auto& report : second) {
         CHECK(report.ok);
@@ -153,8 +129,8 @@ TEST_CASE("A different file with a taken name gets a new name", "[import]") {
     Fixture f;
     TempDir other;
     tema::test::write_bytes(other / "fokusgruppe-deltaker.txt", "Moderator: Noe annet.\n");
-    f.import({fixture("import/fokusgruppe-deltaker.txt")});
-    const auto reports = f.import({other / "fokusgruppe-deltaker.txt"});
+    f.import_files({fixture("import/fokusgruppe-deltaker.txt")});
+    const auto reports = f.import_files({other / "fokusgruppe-deltaker.txt"});
     REQUIRE(reports[0].ok);
     CHECK(reports[0].source == "fokusgruppe-deltaker (2)");
 }
@@ -166,7 +142,7 @@ TEST_CASE("Kind and language follow the text unless the user says otherwise", "[
                             "Eg kom til møtet klokka ni. Dei hadde ikkje byrja enno, og eg "
                             "visste ikkje kva eg skulle gjere. Kva er det dei seier no?\n");
     const auto reports =
-        f.import({dir / "feltnotat-mote.txt", fixture("import/interview-standalone.txt")});
+        f.import_files({dir / "feltnotat-mote.txt", fixture("import/interview-standalone.txt")});
     CHECK(reports[0].kind == SourceKind::fieldnote);
     CHECK(reports[0].lang == tema::text::Language::nn);
     CHECK(reports[1].kind == SourceKind::transcript);
@@ -176,7 +152,7 @@ TEST_CASE("Kind and language follow the text unless the user says otherwise", "[
     ImportOptions options;
     options.kind = SourceKind::document;
     options.lang = tema::text::Language::en;
-    const auto forced = g.import({fixture("import/fokusgruppe-deltaker.txt")}, options);
+    const auto forced = g.import_files({fixture("import/fokusgruppe-deltaker.txt")}, options);
     CHECK(forced[0].kind == SourceKind::document);
     CHECK(forced[0].lang == tema::text::Language::en);
     CHECK(forced[0].turns == 0);
@@ -189,7 +165,7 @@ TEST_CASE("Speaker labels that are participant IDs are mapped at import", "[impo
         tema::store::upsert_participants(f.project->db(), {{"P07", {{"role", "deltaker"}}}});
         action.commit();
     }
-    const auto reports = f.import({fixture("import/roles-short.txt")});
+    const auto reports = f.import_files({fixture("import/roles-short.txt")});
     const auto speakers = tema::store::list_speakers(f.project->db(), reports[0].source_id);
     REQUIRE(speakers.size() == 4);
     CHECK(speakers[3].label == "P07");
@@ -221,7 +197,7 @@ TEST_CASE("Bad files get a clear message and change nothing, and the others stil
     for (const auto& c : cases) {
         files.push_back(c.file);
     }
-    const auto reports = f.import(files);
+    const auto reports = f.import_files(files);
     REQUIRE(reports.size() == cases.size());
     for (std::size_t i = 0; i < cases.size(); ++i) {
         INFO(reports[i].error);
@@ -232,7 +208,7 @@ TEST_CASE("Bad files get a clear message and change nothing, and the others stil
     CHECK(f.state() == before);
 
     // One bad file among good ones stops nothing.
-    const auto mixed = f.import({fixture("import/binary.txt"), fixture("import/roles-short.txt")});
+    const auto mixed = f.import_files({fixture("import/binary.txt"), fixture("import/roles-short.txt")});
     CHECK_FALSE(mixed[0].ok);
     CHECK(mixed[1].ok);
 }
@@ -241,11 +217,11 @@ TEST_CASE("A forced encoding that does not fit is refused with the place", "[imp
     Fixture f;
     ImportOptions options;
     options.encoding = "UTF-8";
-    const auto reports = f.import({fixture("import/cp1252-crlf.txt")}, options);
+    const auto reports = f.import_files({fixture("import/cp1252-crlf.txt")}, options);
     CHECK_FALSE(reports[0].ok);
     CHECK_THAT(reports[0].error, Catch::Contains("cp1252-crlf.txt: ") && Catch::Contains("byte"));
     options.encoding = "klingon-8";
-    const auto unknown = f.import({fixture("import/roles-short.txt")}, options);
+    const auto unknown = f.import_files({fixture("import/roles-short.txt")}, options);
     CHECK_THAT(unknown[0].error, Catch::Contains("unknown encoding"));
 }
 
@@ -258,7 +234,7 @@ TEST_CASE("A 20 MB file with no line breaks imports as one line", "[import]") {
         huge += "jobbspesialisten og arbeidsgiveren snakket om å være ærlig ";
     }
     tema::test::write_bytes(dir / "lang.txt", huge);
-    const auto reports = f.import({dir / "lang.txt"});
+    const auto reports = f.import_files({dir / "lang.txt"});
     REQUIRE(reports[0].ok);
     CHECK(reports[0].lines == 1);
     CHECK(reports[0].turns == 0);

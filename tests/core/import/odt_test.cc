@@ -2,7 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/import/office_fixture.h"
+#include "support/project_fixture.h"
+#include "support/refusals.h"
 #include "import/docx.h"
 #include "support/test_support.h"
 #include "text/positions.h"
@@ -78,8 +79,8 @@ TEST_CASE("A rich interview in .odt: what is kept and what is dropped", "[odt]")
 }
 
 TEST_CASE("An .odt imports into a project as a transcript", "[odt][import]") {
-    tema::test::ImportFixture f;
-    const auto reports = f.import({fixture("import/odt/fokusgruppe-bergvik.odt")});
+    tema::test::ProjectFixture f;
+    const auto reports = f.import_files({fixture("import/odt/fokusgruppe-bergvik.odt")});
     REQUIRE(reports[0].ok);
     CHECK(reports[0].kind == tema::SourceKind::transcript);
     CHECK(reports[0].lines == 40);
@@ -91,7 +92,7 @@ TEST_CASE("An .odt imports into a project as a transcript", "[odt][import]") {
     CHECK(lines[7].text == "Deltaker 1: Uenige blir vi nok.");
     CHECK(lines[7].speaker == "Deltaker 1");
     // The same text from a .docx is the same source.
-    const auto again = f.import({fixture("import/docx/fokusgruppe-bergvik.docx")});
+    const auto again = f.import_files({fixture("import/docx/fokusgruppe-bergvik.docx")});
     CHECK(again[0].duplicate);
     CHECK(again[0].source_id == reports[0].source_id);
 }
@@ -104,35 +105,17 @@ TEST_CASE("A huge space count is capped, not obeyed", "[odt]") {
 
 TEST_CASE("Hostile and broken .odt files are refused in words and change nothing",
           "[odt][import]") {
-    tema::test::ImportFixture f;
-    const std::string before = f.state();
-    struct Case {
-        std::string file;
-        std::string problem;
-    };
-    const std::vector<Case> cases = {
-        {"bomb.odt",
+    tema::test::ProjectFixture f;
+    tema::test::expect_refused(f, {
+        {fixture("import/odt/bomb.odt"),
          "entry 'content.xml' holds more than 256 MB when unpacked: refusing a possible zip bomb"},
-        {"xxe.odt", "content.xml declares entities in its DOCTYPE"},
-        {"deep-nesting.odt",
+        {fixture("import/odt/xxe.odt"), "content.xml declares entities in its DOCTYPE"},
+        {fixture("import/odt/deep-nesting.odt"),
          "content.xml nests elements more than 256 levels deep (line 2, column 2956): refusing it"},
-        {"no-content.odt", "is not an OpenDocument text (no content.xml)"},
-        {"spreadsheet-renamed.odt",
+        {fixture("import/odt/no-content.odt"), "is not an OpenDocument text (no content.xml)"},
+        {fixture("import/odt/spreadsheet-renamed.odt"),
          "is not an OpenDocument text (content.xml holds no text document)"},
-        {"truncated.odt", "is not a valid zip archive (truncated?)"},
-        {"text-renamed.odt", "is not an OpenDocument text (not a zip archive)"},
-    };
-    std::vector<fs::path> files;
-    for (const auto& c : cases) {
-        files.push_back(fixture("import/odt/" + c.file));
-    }
-    const auto reports = f.import(files);
-    REQUIRE(reports.size() == cases.size());
-    for (std::size_t i = 0; i < cases.size(); ++i) {
-        INFO(reports[i].error);
-        CHECK_FALSE(reports[i].ok);
-        CHECK_THAT(reports[i].error,
-                   Catch::StartsWith(files[i].string() + ": " + cases[i].problem));
-    }
-    CHECK(f.state() == before);
+        {fixture("import/odt/truncated.odt"), "is not a valid zip archive (truncated?)"},
+        {fixture("import/odt/text-renamed.odt"), "is not an OpenDocument text (not a zip archive)"},
+    });
 }

@@ -6,6 +6,8 @@
 #include "import/importer.h"
 #include "store/project.h"
 #include "store/sources.h"
+#include "support/project_fixture.h"
+#include "support/refusals.h"
 #include "support/test_support.h"
 #include "text/positions.h"
 #include "util/error.h"
@@ -70,33 +72,6 @@ std::string text_of(const std::vector<Page>& pages) {
 }
 
 // A fresh project to import into.
-struct Fixture {
-    tema::test::TempDir dir;
-    std::unique_ptr<tema::store::Project> project;
-
-    Fixture() {
-        tema::store::Project::create(dir / "studie.tema", {"Studie", "Kari"});
-        project = std::make_unique<tema::store::Project>(dir / "studie.tema");
-    }
-
-    std::vector<tema::import::ImportReport> import(const std::vector<fs::path>& files) {
-        tema::NoProgress progress;
-        return tema::import::import_files(*project, project->default_coder(), files, {}, progress);
-    }
-
-    // What a refused import must leave as it was.
-    std::string state() {
-        auto& db = project->db();
-        return std::to_string(db.query_int("SELECT count(*) FROM sources")) + "/" +
-               std::to_string(db.query_int("SELECT count(*) FROM actions"));
-    }
-
-    std::vector<tema::store::SourceLine> lines(std::int64_t source_id) {
-        const auto source = tema::store::find_source(project->db(), std::to_string(source_id));
-        return tema::store::read_lines(project->db(), source, 1, source.lines);
-    }
-};
-
 }  // namespace
 
 TEST_CASE("A field note saved as PDF reads back as the paragraphs it was typed as",
@@ -258,8 +233,8 @@ TEST_CASE("A turn that ends a page without a full stop does not run into the nex
 
 TEST_CASE("A PDF imports into a project with its pages, as a transcript when it is one",
           "[pdf][import]") {
-    Fixture f;
-    const auto reports = f.import({fixture("import/pdf/feltnotat-vestdal.pdf"),
+    tema::test::ProjectFixture f;
+    const auto reports = f.import_files({fixture("import/pdf/feltnotat-vestdal.pdf"),
                                    fixture("import/pdf/interview-en.pdf"),
                                    fixture("import/fokusgruppe-deltaker.txt")});
     REQUIRE(reports.size() == 3);
@@ -295,37 +270,19 @@ TEST_CASE("A PDF imports into a project with its pages, as a transcript when it 
 
     // The same PDF again is the same source.
     const std::string before = f.state();
-    const auto again = f.import({fixture("import/pdf/feltnotat-vestdal.pdf")});
+    const auto again = f.import_files({fixture("import/pdf/feltnotat-vestdal.pdf")});
     CHECK(again[0].duplicate);
     CHECK(f.state() == before);
 }
 
 TEST_CASE("Bad PDFs are refused by name with the problem, and change nothing", "[pdf][import]") {
-    Fixture f;
-    const std::string before = f.state();
-    struct Case {
-        std::string file;
-        std::string problem;
-    };
-    const std::vector<Case> cases = {
-        {"encrypted.pdf", "is password-protected; Tema cannot read it — save an unprotected copy"},
-        {"scanned.pdf", "has no text layer (a scanned PDF?); run OCR on it first"},
-        {"truncated.pdf", "is damaged or incomplete"},
-        {"not-a-pdf.pdf", "is not a PDF"},
-    };
-    std::vector<fs::path> files;
-    for (const auto& c : cases) {
-        files.push_back(fixture("import/pdf/" + c.file));
-    }
-    const auto reports = f.import(files);
-    REQUIRE(reports.size() == cases.size());
-    for (std::size_t i = 0; i < cases.size(); ++i) {
-        INFO(reports[i].error);
-        CHECK_FALSE(reports[i].ok);
-        CHECK_THAT(reports[i].error,
-                   Catch::StartsWith(files[i].string() + ": " + cases[i].problem));
-    }
-    CHECK(f.state() == before);
+    tema::test::ProjectFixture f;
+    tema::test::expect_refused(f, {
+        {fixture("import/pdf/encrypted.pdf"), "is password-protected; Tema cannot read it — save an unprotected copy"},
+        {fixture("import/pdf/scanned.pdf"), "has no text layer (a scanned PDF?); run OCR on it first"},
+        {fixture("import/pdf/truncated.pdf"), "is damaged or incomplete"},
+        {fixture("import/pdf/not-a-pdf.pdf"), "is not a PDF"},
+    });
 }
 
 TEST_CASE("A PDF that names a standard font without embedding it is read", "[pdf][import]") {

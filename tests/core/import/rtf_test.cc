@@ -6,6 +6,7 @@
 
 #include "import/importer.h"
 #include "store/sources.h"
+#include "support/project_fixture.h"
 #include "support/test_support.h"
 #include "text/normalize.h"
 #include "util/error.h"
@@ -207,34 +208,13 @@ TEST_CASE("Large input is read in one pass", "[import][rtf]") {
 
 namespace {
 
-struct Project {
-    tema::test::TempDir dir;
-    std::unique_ptr<tema::store::Project> project;
-
-    Project() {
-        tema::store::Project::create(dir / "studie.tema", {"Studie", "Kari"});
-        project = std::make_unique<tema::store::Project>(dir / "studie.tema");
-    }
-
-    std::vector<ImportReport> import(const std::vector<fs::path>& files) {
-        tema::NoProgress progress;
-        return tema::import::import_files(*project, project->default_coder(), files, {}, progress);
-    }
-
-    std::string state() {
-        auto& db = project->db();
-        return std::to_string(db.query_int("SELECT count(*) FROM sources")) + "/" +
-               std::to_string(db.query_int("SELECT coalesce(sum(length(turns)), 0) FROM sources")) +
-               "/" + std::to_string(db.query_int("SELECT count(*) FROM speakers")) + "/" +
-               std::to_string(db.query_int("SELECT count(*) FROM actions"));
-    }
-};
+using Project = tema::test::ProjectFixture;
 
 }  // namespace
 
 TEST_CASE("An RTF transcript imports with the speakers found in its text", "[import][rtf]") {
     Project p;
-    const auto reports = p.import({rtf("libreoffice-fokusgruppe.rtf"), rtf("word-stil.rtf")});
+    const auto reports = p.import_files({rtf("libreoffice-fokusgruppe.rtf"), rtf("word-stil.rtf")});
     REQUIRE(reports.size() == 2);
     const ImportReport& report = reports[0];
     INFO(report.error);
@@ -259,9 +239,9 @@ TEST_CASE("An RTF transcript imports with the speakers found in its text", "[imp
 
 TEST_CASE("A bad RTF file is reported by name and changes nothing", "[import][rtf]") {
     Project p;
-    p.import({rtf("cp1252-hex.rtf")});
+    p.import_files({rtf("cp1252-hex.rtf")});
     const std::string before = p.state();
-    const auto reports = p.import(
+    const auto reports = p.import_files(
         {rtf("dyp-nesting.rtf"), rtf("avkuttet.rtf"), rtf("binaer.rtf"), rtf("bare-bilde.rtf")});
     REQUIRE(reports.size() == 4);
     CHECK(reports[0].error == rtf("dyp-nesting.rtf").string() +

@@ -6,6 +6,7 @@
 
 #include "import/importer.h"
 #include "store/sources.h"
+#include "support/project_fixture.h"
 #include "support/test_support.h"
 #include "text/normalize.h"
 #include "text/positions.h"
@@ -323,37 +324,14 @@ TEST_CASE("Control characters never reach the text, not even in a voice tag",
 
 namespace {
 
-struct Project {
-    tema::test::TempDir dir;
-    std::unique_ptr<tema::store::Project> project;
-
-    Project() {
-        tema::store::Project::create(dir / "studie.tema", {"Studie", "Kari"});
-        project = std::make_unique<tema::store::Project>(dir / "studie.tema");
-    }
-
-    std::vector<ImportReport> import(const std::vector<fs::path>& files,
-                                     const ImportOptions& options = {}) {
-        tema::NoProgress progress;
-        return tema::import::import_files(*project, project->default_coder(), files, options,
-                                          progress);
-    }
-
-    std::string state() {
-        auto& db = project->db();
-        return std::to_string(db.query_int("SELECT count(*) FROM sources")) + "/" +
-               std::to_string(db.query_int("SELECT coalesce(sum(length(turns)), 0) FROM sources")) +
-               "/" + std::to_string(db.query_int("SELECT count(*) FROM speakers")) + "/" +
-               std::to_string(db.query_int("SELECT count(*) FROM actions"));
-    }
-};
+using Project = tema::test::ProjectFixture;
 
 }  // namespace
 
 TEST_CASE("Subtitles import as transcripts with speakers and times", "[import][subtitles]") {
     Project p;
     const auto reports =
-        p.import({subtitle("teams-fokusgruppe.vtt"), subtitle("whisper-intervju.srt")});
+        p.import_files({subtitle("teams-fokusgruppe.vtt"), subtitle("whisper-intervju.srt")});
     REQUIRE(reports.size() == 2);
     const ImportReport& teams = reports[0];
     INFO(teams.error);
@@ -387,7 +365,7 @@ TEST_CASE("merge_cues reaches the subtitle readers through the importer", "[impo
     Project p;
     ImportOptions options;
     options.merge_cues = true;
-    const auto reports = p.import({subtitle("teams-fokusgruppe.vtt")}, options);
+    const auto reports = p.import_files({subtitle("teams-fokusgruppe.vtt")}, options);
     REQUIRE(reports.at(0).ok);
     CHECK(reports[0].turns == 5);
     CHECK(reports[0].lines == 5);
@@ -396,9 +374,9 @@ TEST_CASE("merge_cues reaches the subtitle readers through the importer", "[impo
 TEST_CASE("A bad subtitle file is reported by name and line and changes nothing",
           "[import][subtitles]") {
     Project p;
-    p.import({subtitle("zoom-intervju.vtt")});
+    p.import_files({subtitle("zoom-intervju.vtt")});
     const std::string before = p.state();
-    const auto reports = p.import({subtitle("feil-tidslinje.srt"), subtitle("bare-notater.vtt"),
+    const auto reports = p.import_files({subtitle("feil-tidslinje.srt"), subtitle("bare-notater.vtt"),
                                    subtitle("tomme-replikker.srt")});
     REQUIRE(reports.size() == 3);
     for (const auto& report : reports) {
