@@ -16,7 +16,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     try {
-        const tema::import::Document document = tema::import::read_pdf(bytes, "", "fuzz.pdf");
+        const tema::import::Document document = tema::import::read_pdf_here(bytes, "fuzz.pdf");
         tema::fuzz::check_document(document);
         using tema::fuzz::require;
         require(document.page_count.has_value() && *document.page_count > 0, "a PDF has pages");

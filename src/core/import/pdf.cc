@@ -6,6 +6,7 @@
 #include <functional>
 #include <unordered_set>
 
+#include "import/pdf_apart.h"
 #include "import/turns.h"
 #include "text/letters.h"
 #include "text/normalize.h"
@@ -550,7 +551,12 @@ PdfText text_of_pages(const std::vector<pdf::Page>& pages) {
 }
 
 Document read_pdf(std::string_view bytes, std::string_view /*encoding*/, const std::string& name) {
-    const std::vector<pdf::Page> pages = pdf::read_pages(bytes, name);
+    return read_pdf_apart(bytes, name, pdf_reader_path());
+}
+
+Document read_pdf_here(std::string_view bytes, const std::string& name, const pdf::Limits& limits,
+                       const pdf::PageDone& on_page) {
+    const std::vector<pdf::Page> pages = pdf::read_pages(bytes, name, limits, on_page);
     PdfText text = text_of_pages(pages);
     if (text.text.empty()) {
         throw Error(name, "has no text to import");

@@ -59,7 +59,13 @@ namespace tema::import {
 // page_starts. Throws tema::Error naming `name` for a file that is not a PDF,
 // is damaged, password-protected, has no text layer (a scan), or is over the
 // limits of pdf::Limits.
+// The reading happens in tema-pdf-reader, a process of its own that is killed
+// when it overruns pdf::Limits (see pdf_apart.h).
 Document read_pdf(std::string_view bytes, std::string_view encoding, const std::string& name);
+
+// The same, in this process: what tema-pdf-reader and the fuzz target run.
+Document read_pdf_here(std::string_view bytes, const std::string& name,
+                       const pdf::Limits& limits = {}, const pdf::PageDone& on_page = {});
 
 // The text of pages laid out by pdf::read_pages, by the rules above; what
 // read_pdf stores. Exposed for tests with pages made by hand.

@@ -111,7 +111,7 @@ std::string amount(std::size_t bytes) {
 }
 
 std::vector<Page> read_document(const poppler::document& document, const std::string& name,
-                                const Limits& limits) {
+                                const Limits& limits, const PageDone& on_page) {
     const int count = document.pages();
     if (count <= 0) {
         throw Error(name, "has no pages");
@@ -169,6 +169,9 @@ std::vector<Page> read_document(const poppler::document& document, const std::st
                                   " to read (stopped at page " + number + " of " +
                                   std::to_string(count) + ")");
         }
+        if (on_page) {
+            on_page(index + 1, count);
+        }
     }
     if (!any_text) {
         throw Error(name, "has no text layer (a scanned PDF?); run OCR on it first");
@@ -179,7 +182,7 @@ std::vector<Page> read_document(const poppler::document& document, const std::st
 }  // namespace
 
 std::vector<Page> read_pages(std::string_view bytes, const std::string& name,
-                             const Limits& limits) {
+                             const Limits& limits, const PageDone& on_page) {
     silence_poppler();
     if (!looks_like_pdf(bytes)) {
         throw Error(name,
@@ -205,7 +208,7 @@ std::vector<Page> read_pages(std::string_view bytes, const std::string& name,
                         "is password-protected; Tema cannot read it — save an unprotected "
                         "copy and import that");
         }
-        return read_document(*document, name, limits);
+        return read_document(*document, name, limits, on_page);
     } catch (const Error&) {
         throw;
     } catch (const std::exception& error) {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,16 +24,9 @@ struct Page {
 // renderer is handed no abort callback, and a thread cannot be stopped from
 // outside. So the guards are checked between pages: a page that took longer
 // than `page_budget`, or a document past `document_budget`, stops the reading
-// and the file is refused. A page that never returns (a poppler bug) is not
-// caught and hangs its import worker.
-//
-// We chose not to run pages on a watchdog thread that is abandoned when late:
-// the abandoned thread keeps the poppler document (and the file's bytes) alive
-// and a CPU busy until the process ends, and it may still be inside poppler
-// while the process exits and poppler's globals are destroyed, a crash at exit.
-// The sound fix for hostile files is to read PDFs in a helper process that can
-// be killed; poppler's own protection (it is fuzzed continuously by OSS-Fuzz,
-// which reports timeouts as bugs) is what we rely on until then.
+// and the file is refused. A page that never returns (a poppler bug) is caught
+// one level up: the importer reads PDFs in a process of its own
+// (import/pdf_apart.h), which it kills when it overruns these budgets.
 struct Limits {
     int max_pages = 5000;
     std::chrono::milliseconds page_budget{30'000};
@@ -48,7 +42,9 @@ struct Limits {
 // the PDF is damaged, password-protected, has no pages, has no text on any
 // page (a scan), or is over a limit. Poppler's warnings are silenced. Safe to
 // call from several threads at once, for different files.
+// `on_page`, when given, is told after each page (from 1) of how many.
+using PageDone = std::function<void(int page, int count)>;
 std::vector<Page> read_pages(std::string_view bytes, const std::string& name,
-                             const Limits& limits = {});
+                             const Limits& limits = {}, const PageDone& on_page = {});
 
 }  // namespace tema::pdf
