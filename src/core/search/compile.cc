@@ -40,11 +40,11 @@ class Compiler {
 public:
     Compiler(const IndexLayers& layers, store::Database& project, const CompileOptions& options)
         : layers_(layers), index_(layers.all()), project_(project), options_(options) {
-        // Only the languages the index holds: each stemmer loads a dictionary.
-        for (text::Language lang : kLanguages) {
-            if (index_.term_exists(std::string(kLangPrefix) +
-                                  std::string(text::language_code(lang)))) {
-                languages_.push_back(lang);
+        // Only the languages the sources are in: each stemmer loads a dictionary.
+        store::Statement query(project_, "SELECT DISTINCT lang FROM sources");
+        while (query.step()) {
+            if (const auto lang = text::parse_language(query.text_view(0))) {
+                languages_.push_back(*lang);
             }
         }
     }
@@ -246,7 +246,7 @@ private:
             if (!lang) {
                 refuse("lang:" + value + where + ": the languages are nb, nn, en and other");
             }
-            return Xapian::Query(std::string(kLangPrefix) + std::string(text::language_code(*lang)));
+            return sources_where("lang", text::language_code(*lang));
         }
         if (field == "kind") {
             const auto kind = parse_kind(normalize_word(value));
@@ -254,9 +254,21 @@ private:
                 refuse("kind:" + value + where +
                        ": the kinds are transcript, fieldnote and document");
             }
-            return Xapian::Query(std::string(kKindPrefix) + std::string(kind_name(*kind)));
+            return sources_where("kind", kind_name(*kind));
         }
         return attribute_filter(n);
+    }
+
+    // Every passage of the sources whose `column` is `value`.
+    Xapian::Query sources_where(std::string_view column, std::string_view value) {
+        store::Statement query(project_, "SELECT id FROM sources WHERE " + std::string(column) +
+                                             " = ?");
+        query.bind(1, value);
+        std::vector<Xapian::Query> sources;
+        while (query.step()) {
+            sources.emplace_back(id_term(kSourcePrefix, query.int64(0)));
+        }
+        return any_of(sources);
     }
 
     Xapian::Query code_filter(const QueryNode& n) {

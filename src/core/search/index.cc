@@ -124,8 +124,6 @@ public:
             if (base_) {
                 doc.add_boolean_term(id_term(kBasePrefix, source_id));
             }
-            doc.add_boolean_term(std::string(kKindPrefix) + kind);
-            doc.add_boolean_term(std::string(kLangPrefix) + std::string(text::language_code(lang)));
             doc.add_boolean_term(passage_term(source_id, n));
             if (passage.turn) {
                 const store::TurnInfo& turn = turns[*passage.turn];

@@ -11,7 +11,7 @@
 namespace tema::search::format {
 
 // Bump when what is indexed, or how, changes: older indexes are then rebuilt.
-inline constexpr std::string_view kVersion = "1";
+inline constexpr std::string_view kVersion = "2";
 inline constexpr std::string_view kVersionKey = "tema:format";
 inline constexpr std::string_view kStemmerKey = "tema:stemmer";
 // Per source: "src:<id>" holds its fingerprint, "pas:<id>" its passages' ranges.

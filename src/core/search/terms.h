@@ -53,10 +53,9 @@ inline constexpr std::string_view kFoldPrefix = "F";
 // makes of Norwegian letters in scanned text (ø read as g, å read as a).
 std::vector<std::string> fold_variants(std::string_view word);
 
-// Boolean filter terms of a document.
+// Boolean filter terms of a document. (A source's kind and language are not
+// among them: filters on those look the sources up in the project.)
 inline constexpr std::string_view kSourcePrefix = "S";       // S<source id>
-inline constexpr std::string_view kKindPrefix = "K";         // K<kind>
-inline constexpr std::string_view kLangPrefix = "L";         // L<nb|nn|en|other>
 inline constexpr std::string_view kSpeakerPrefix = "H";      // H<folded label>
 inline constexpr std::string_view kParticipantPrefix = "P";  // P<folded pid>
 inline constexpr std::string_view kPassagePrefix = "Q";      // Q<source id>:<passage>
