@@ -158,6 +158,13 @@ TEST_CASE("filters narrow to speaker, participant, source, language, kind and at
     tema::search::SearchRequest request;
     request.participant = "P02";
     CHECK(f.places("jobbspesialist", request) == Strings{kGroup + ":7"});
+    // Most sources transcripts now: the filter leaves the others out instead.
+    f.import(tema::test::fixture("search/nfd-intervju.txt"));
+    f.sync();
+    CHECK(f.places("ærlig kind:transcript") ==
+          Strings{kGroup + ":7", kGroup + ":12", "nfd-intervju:1"});
+    CHECK(f.places("ærlig kind:fieldnote").empty());
+    CHECK(f.places("jobbspesialist lang:other") == Strings{"ocr-lysark:4"});
 }
 
 TEST_CASE("fold forgives missing accents and OCR's ø read as g", "[search]") {
