@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang and runs each for SECONDS (default 600).
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: docx odt pdf rtf srt vtt xml zip)
-# New findings land in build/fuzz/corpus/TARGET and crash-* files in build/fuzz/.
+# New findings land in build/fuzz/corpus/TARGET and crash-* files in build/fuzz/; each
+# target's report in build/fuzz/fuzz_TARGET.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
@@ -25,6 +26,13 @@ for t in "${targets[@]}"; do
     fi
   done
   echo "== fuzz_$t for ${seconds}s"
-  (cd build/fuzz && "./tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=25 \
-      -rss_limit_mb=2560 "${dict[@]}" "corpus/$t" 2>&1 | tail -3)
+  # The whole report goes to build/fuzz/fuzz_TARGET.log; a finding stops
+  # that target only, and the next one runs.
+  if (cd build/fuzz && "./tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=25 \
+      -rss_limit_mb=2560 "${dict[@]}" "corpus/$t" >"fuzz_$t.log" 2>&1); then
+    tail -1 "build/fuzz/fuzz_$t.log"
+  else
+    echo "fuzz_$t FOUND A PROBLEM: build/fuzz/fuzz_$t.log and build/fuzz/crash-*"
+    grep -E "SUMMARY|broken promise|ERROR" "build/fuzz/fuzz_$t.log" | head -5
+  fi
 done

@@ -192,7 +192,7 @@ public:
     // Appends the UTF-8 of `byte` in a single-byte code page.
     void append_byte(int code_page, unsigned char byte, std::string& out) {
         if (byte < 0x80) {
-            out += static_cast<char>(byte);
+            append_ascii(byte, out);
             return;
         }
         out += page(code_page).high.at(byte - 0x80U);
@@ -216,13 +216,22 @@ public:
                 out += p.high.at(byte - 0x80U);
                 ++i;
             } else {
-                out += static_cast<char>(byte);
+                append_ascii(byte, out);
                 ++i;
             }
         }
     }
 
 private:
+    // A byte below 80 is ASCII in every code page; control characters other
+    // than tab are dropped, as decode() drops them (found by fuzzing: \'16
+    // after a Shift-JIS lead byte and a change of font).
+    static void append_ascii(unsigned char byte, std::string& out) {
+        if ((byte >= 0x20 && byte != 0x7F) || byte == '\t') {
+            out += static_cast<char>(byte);
+        }
+    }
+
     static constexpr int kForced = -1;
     // At most this many code pages are set up for one file; more fall back to
     // Windows-1252 (a real document uses two or three).

@@ -117,6 +117,12 @@ TEST_CASE("Hex-escaped bytes in the code page of ansicpg, or of the font's chara
           "Kyrillisk: Привет\n"
           "Japansk: 日本 テスト ソ slutt\n"
           "Tilbake: æ\n");
+    // A control byte after a Shift-JIS lead byte and a change of font is
+    // dropped, as everywhere else (found by fuzzing).
+    CHECK(read_rtf("{\\rtf1{\\fonttbl{\\f2\\fnil\\fcharset128 Mincho;}}\\f2 a\\'83\\plain "
+                   "\\'16b}",
+                   {}, "sjis.rtf")
+              .text.find('\x16') == std::string::npos);
     // DOS (\pc: code page 437) and old Macintosh (\mac) files.
     CHECK(read_rtf("{\\rtf1\\pc Bl\\'86b\\'91r og \\'94l}", {}, "dos.rtf").text ==
           "Blåbær og öl\n");
