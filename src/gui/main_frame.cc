@@ -9,6 +9,8 @@
 #include <wx/statusbr.h>
 #include <wx/textdlg.h>
 
+#include <algorithm>
+
 #include "codebook_panel.h"
 #include "coding/codebook.h"
 #include "coding/names.h"
@@ -58,7 +60,7 @@ MainFrame::MainFrame() : wxFrame(nullptr, wxID_ANY, "Tema", wxDefaultPosition, w
                                   .Name("sources")
                                   .Caption("Sources")
                                   .Left()
-                                  .BestSize(300, -1)
+                                  .BestSize(400, -1)
                                   .MinSize(160, -1)
                                   .CloseButton(false));
     layout_.AddPane(transcript_, wxAuiPaneInfo().Name("transcript").CenterPane());
@@ -280,8 +282,14 @@ QuickCodeBox* MainFrame::open_quick_code() {
                                      apply_quick_choice(choice);
                                      transcript_->SetFocus();
                                  });
-    const wxPoint caret = transcript_->PointFromPosition(transcript_->GetCurrentPos());
-    box->Move(transcript_->ClientToScreen(caret + wxPoint(40, 24)));
+    // Below the caret, kept inside the transcript view.
+    const wxRect area = transcript_->GetScreenRect();
+    const wxSize size = box->GetSize();
+    wxPoint at = transcript_->ClientToScreen(
+        transcript_->PointFromPosition(transcript_->GetCurrentPos()) + wxPoint(0, 24));
+    at.x = std::clamp(at.x, area.GetLeft(), std::max(area.GetLeft(), area.GetRight() - size.x));
+    at.y = std::clamp(at.y, area.GetTop(), std::max(area.GetTop(), area.GetBottom() - size.y));
+    box->Move(at);
     box->Show();
     return box;
 }

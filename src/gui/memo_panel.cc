@@ -78,7 +78,10 @@ void MemoPanel::reload() {
     }
     memos_ = coding::list_memos(project->db(), filter);
     for (const coding::Memo& memo : memos_) {
-        const long at = list_->InsertItem(list_->GetItemCount(), to_wx(memo.created));
+        // "2026-04-02T09:15:00Z" as "2026-04-02 09:15".
+        wxString date = to_wx(memo.created).Left(16);
+        date.Replace("T", " ");
+        const long at = list_->InsertItem(list_->GetItemCount(), date);
         list_->SetItem(at, 1, to_wx(memo.author));
         list_->SetItem(at, 2, to_wx(coding::memo_kind_name(memo.kind)));
         list_->SetItem(at, 3, to_wx(memo.on));

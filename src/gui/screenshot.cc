@@ -10,7 +10,6 @@
 namespace tema::gui {
 
 bool save_screenshot(wxWindow* window, const wxString& file) {
-    window->Raise();
     window->Refresh();
     window->Update();
     wxYield();

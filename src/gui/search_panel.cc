@@ -99,6 +99,7 @@ void SearchPanel::show(std::variant<search::SearchResult, std::string> outcome) 
         list_->SetItem(at, 2, to_wx(hit.participant.value_or(hit.speaker.value_or(""))));
         wxString snippet = to_wx(hit.snippet);
         snippet.Replace("\n", " ");
+        snippet.Replace("**", "");  // the marks: the words are marked in the text when opened
         list_->SetItem(at, 3, snippet);
     }
     wxString status =

@@ -62,6 +62,7 @@ void TranscriptView::setup_styles() {
 
     SetMarginType(kLineNumberMargin, wxSTC_MARGIN_NUMBER);
     SetMarginType(kParticipantMargin, wxSTC_MARGIN_RTEXT);
+    SetMarginMask(kParticipantMargin, 0);  // text only: no coding markers here
     SetMarginWidth(kParticipantMargin, TextWidth(kParticipant, "P000 "));
     for (int column = 0; column < kStripeColumns; ++column) {
         const int margin = kFirstStripeMargin + column;
