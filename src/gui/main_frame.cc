@@ -18,6 +18,7 @@
 #include "ids.h"
 #include "import_dialog.h"
 #include "memo_panel.h"
+#include "participants_panel.h"
 #include "retrieval_panel.h"
 #include "search_panel.h"
 #include "settings.h"
@@ -54,7 +55,9 @@ MainFrame::MainFrame() : wxFrame(nullptr, wxID_ANY, "Tema", wxDefaultPosition, w
     memos_ = new MemoPanel(bottom_, *this);
     bottom_->AddPage(retrieval_, "Retrieval");
     bottom_->AddPage(search_, "Search");
+    participants_ = new ParticipantsPanel(bottom_, *this);
     bottom_->AddPage(memos_, "Memos and journal");
+    bottom_->AddPage(participants_, "Participants");
 
     layout_.AddPane(sources_, wxAuiPaneInfo()
                                   .Name("sources")
@@ -188,6 +191,7 @@ void MainFrame::open_source(std::int64_t source_id, std::int64_t line,
             transcript_->show_source(source_id);
             sources_->reload();
             memos_->reload();
+            participants_->reload();
         }
         transcript_->go_to(line, marks);
         transcript_->SetFocus();
@@ -220,9 +224,11 @@ void MainFrame::project_changed() {
     }
     sources_->reload();
     codebook_->reload();
+    transcript_->refresh_turns();
     transcript_->refresh_codes();
     retrieval_->reload();
     memos_->reload();
+    participants_->reload();
 }
 
 void MainFrame::report_error(const std::exception& error) {

@@ -22,6 +22,7 @@ namespace tema::gui {
 
 class CodebookPanel;
 class MemoPanel;
+class ParticipantsPanel;
 class RetrievalPanel;
 class SearchPanel;
 class SourcesPanel;
@@ -65,6 +66,7 @@ public:
     RetrievalPanel* retrieval() { return retrieval_; }
     SearchPanel* search() { return search_; }
     MemoPanel* memos() { return memos_; }
+    ParticipantsPanel* participants() { return participants_; }
     wxAuiNotebook* bottom() { return bottom_; }
     wxAuiManager& layout() { return layout_; }
     std::optional<std::int64_t> last_code() const { return last_code_; }
@@ -90,6 +92,7 @@ private:
     RetrievalPanel* retrieval_ = nullptr;
     SearchPanel* search_ = nullptr;
     MemoPanel* memos_ = nullptr;
+    ParticipantsPanel* participants_ = nullptr;
 };
 
 }  // namespace tema::gui

@@ -40,6 +40,7 @@ TranscriptView::TranscriptView(wxWindow* parent, Workbench& bench)
     Bind(wxEVT_STC_MARGINCLICK, &TranscriptView::on_margin_click, this);
     Bind(wxEVT_MOTION, &TranscriptView::on_motion, this);
     Bind(wxEVT_CHAR, &TranscriptView::on_char, this);
+    Bind(wxEVT_KEY_DOWN, &TranscriptView::on_key_down, this);
 }
 
 void TranscriptView::setup_styles() {
@@ -75,6 +76,10 @@ void TranscriptView::setup_styles() {
     IndicatorSetForeground(kHitIndicator, wxColour(255, 200, 0));
     IndicatorSetAlpha(kHitIndicator, 140);
     IndicatorSetUnder(kHitIndicator, true);
+    // Undo and redo are the project's (Edit menu), not the editor's own.
+    CmdKeyClear('Z', wxSTC_KEYMOD_CTRL);
+    CmdKeyClear('Z', wxSTC_KEYMOD_CTRL | wxSTC_KEYMOD_SHIFT);
+    CmdKeyClear('Y', wxSTC_KEYMOD_CTRL);
     SetReadOnly(true);
 }
 
@@ -111,6 +116,13 @@ void TranscriptView::show_source(std::int64_t source_id) {
     style_turns();
     refresh_codes();
     GotoPos(0);
+}
+
+void TranscriptView::refresh_turns() {
+    if (source_ && bench_.project() != nullptr) {
+        MarginTextClearAll();
+        style_turns();
+    }
 }
 
 void TranscriptView::style_turns() {
@@ -310,6 +322,23 @@ void TranscriptView::on_motion(wxMouseEvent& event) {
     }
 }
 
+void TranscriptView::on_key_down(wxKeyEvent& event) {
+    // Ctrl+Z and Ctrl+Shift+Z are the project's undo and redo, which the editor
+    // would otherwise take for its own.
+    if (event.GetKeyCode() == 'Z' && event.GetModifiers() == wxMOD_CONTROL) {
+        post_command(wxID_UNDO);
+    } else if (event.GetKeyCode() == 'Z' && event.GetModifiers() == (wxMOD_CONTROL | wxMOD_SHIFT)) {
+        post_command(wxID_REDO);
+    } else {
+        event.Skip();
+    }
+}
+
+void TranscriptView::post_command(int id) {
+    wxCommandEvent menu(wxEVT_MENU, id);
+    wxPostEvent(wxGetTopLevelParent(this), menu);
+}
+
 void TranscriptView::on_char(wxKeyEvent& event) {
     // The text is read-only: plain keys are free for coding, as in MAXQDA.
     int command = 0;
@@ -332,8 +361,7 @@ void TranscriptView::on_char(wxKeyEvent& event) {
         event.Skip();
         return;
     }
-    wxCommandEvent menu(wxEVT_MENU, command);
-    wxPostEvent(wxGetTopLevelParent(this), menu);
+    post_command(command);
 }
 
 }  // namespace tema::gui

@@ -29,6 +29,8 @@ public:
 
     // Reads the codings again (after any change) and redraws the stripes.
     void refresh_codes();
+    // Reads the turns again (a speaker mapped): labels, time stamps, participant ids.
+    void refresh_turns();
 
     // The range to code: the selection, or the caret's line when nothing is
     // selected. Nullopt when no source is shown.
@@ -62,6 +64,8 @@ private:
     void on_margin_click(wxStyledTextEvent& event);
     void on_motion(wxMouseEvent& event);
     void on_char(wxKeyEvent& event);
+    void on_key_down(wxKeyEvent& event);
+    void post_command(int id);
     int column_of(std::int64_t code_id) const;
 
     Workbench& bench_;

@@ -1,9 +1,11 @@
 // The main window on the sample study, driven as a researcher would, with the
 // project file read back through the core after each step.
+#include <wx/choice.h>
 #include <wx/fileconf.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/textctrl.h>
+#include <wx/uiaction.h>
 
 #include <catch2/catch.hpp>
 
@@ -12,7 +14,9 @@
 #include "coding/retrieval.h"
 #include "gui/gui_fixture.h"
 #include "ids.h"
+#include "import_dialog.h"
 #include "memo_panel.h"
+#include "participants_panel.h"
 #include "quick_code.h"
 #include "retrieval_panel.h"
 #include "search_panel.h"
@@ -262,4 +266,90 @@ TEST_CASE("Moving a code by dropping it on another, and the layout is remembered
                           wxCONFIG_USE_LOCAL_FILE);
     CHECK(settings.Read("Layout/Perspective", "").Contains("name=codebook"));
     CHECK(settings.Read("RecentFiles/file1", "") == wxString(w.path.string()));
+}
+
+TEST_CASE("Participants and their attributes, and a speaker mapped to one", "[gui]") {
+    Workbench w;
+    const std::int64_t fg3 = w.source("fokusgruppe-3-deltakere-solvang");
+    w.frame->open_source(fg3, 1);
+    gui::ParticipantsPanel* panel = w.frame->participants();
+    CHECK(panel->participants()->GetItemCount() == 19);
+    CHECK(panel->participants()->GetItemText(0, 0) == "P01");
+    CHECK(panel->participants()->GetItemText(0, 1) == "jobbspesialist");
+    REQUIRE(panel->speakers()->GetItemCount() > 1);
+    long person1 = -1;
+    for (long row = 0; row < panel->speakers()->GetItemCount(); ++row) {
+        if (panel->speakers()->GetItemText(row, 0) == "Person 1") {
+            person1 = row;
+        }
+    }
+    REQUIRE(person1 >= 0);
+    CHECK(panel->speakers()->GetItemText(person1, 2).empty());
+    panel->speakers()->SetItemState(person1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    panel->choice()->SetStringSelection("P13");
+    panel->map_selected();
+    pump();
+
+    w.reopen();
+    for (const auto& speaker : tema::store::list_speakers(w.db(), fg3)) {
+        if (speaker.label == "Person 1") {
+            CHECK(speaker.participant == "P13");
+        }
+    }
+    // The transcript shows the participant at once.
+    const auto lines = tema::store::load_turns(w.db(), fg3);
+    for (const auto& turn : lines) {
+        if (turn.turn.speaker == "Person 1") {
+            CHECK(w.frame->transcript()->MarginGetText(static_cast<int>(turn.first_line) - 1) ==
+                  "P13");
+            break;
+        }
+    }
+}
+
+TEST_CASE("Import runs off the UI thread and the new source is listed", "[gui]") {
+    Workbench w;
+    const auto file = tema::test::fixture("import/timestamps-brackets.txt");
+    const auto reports = gui::import_with_progress(*w.frame, {file});
+    REQUIRE(reports.size() == 1);
+    CHECK(reports[0].ok);
+    w.reopen();
+    const std::int64_t id = w.source(reports[0].source);
+    CHECK(w.frame->sources()->item_of(id).IsOk());
+}
+
+TEST_CASE("Keys typed in the transcript open the quick-code box and apply a code", "[gui]") {
+    Workbench w;
+    const std::int64_t fg2 = w.source(Workbench::kFocusGroup2);
+    const std::int64_t honesty = w.code("Ærlighet");
+    w.frame->project_changed();
+    w.frame->open_source(fg2, 1);
+    w.select_lines(16, 16);
+    auto* view = w.frame->transcript();
+    w.frame->Raise();
+    view->SetFocus();
+    REQUIRE(wait_for([&] { return wxWindow::FindFocus() == view; }, std::chrono::seconds(5)));
+
+    wxUIActionSimulator keys;
+    keys.Char('q');
+    REQUIRE(wait_for([] { return quick_code_box() != nullptr; }, std::chrono::seconds(5)));
+    gui::QuickCodeBox* box = quick_code_box();
+    CHECK(wxWindow::FindFocus() == box->entry());
+    // Without a window manager Xvfb gives no new window the keyboard, so the box
+    // is typed into by events (as in the other tests); the keys before and after
+    // are real ones.
+    quick_code("aerl");
+    REQUIRE(wait_for([] { return quick_code_box() == nullptr; }, std::chrono::seconds(5)));
+
+    auto segments = segments_in_file(w, honesty);
+    REQUIRE(segments.size() == 1);
+    CHECK(segments[0].start_line == 16);
+    // Ctrl+Z, as the keyboard gives it, undoes through the core's history.
+    REQUIRE(wait_for([&] { return wxWindow::FindFocus() == view; }, std::chrono::seconds(5)));
+    keys.Char('z', wxMOD_CONTROL);
+    REQUIRE(
+        wait_for([&] { return segments_in_file(w, honesty).empty(); }, std::chrono::seconds(5)));
+    keys.Char('z', wxMOD_CONTROL | wxMOD_SHIFT);
+    REQUIRE(wait_for([&] { return segments_in_file(w, honesty).size() == 1; },
+                     std::chrono::seconds(5)));
 }
