@@ -353,3 +353,26 @@ TEST_CASE("Keys typed in the transcript open the quick-code box and apply a code
     REQUIRE(wait_for([&] { return segments_in_file(w, honesty).size() == 1; },
                      std::chrono::seconds(5)));
 }
+
+TEST_CASE("In vivo: the selected words become a code that codes them", "[gui]") {
+    Workbench w;
+    const std::int64_t fg2 = w.source(Workbench::kFocusGroup2);
+    w.frame->open_source(fg2, 1);
+    auto* view = w.frame->transcript();
+    // Line 8: "[00:00:33] Person 1: Og det er et langt bord, altså. [latter]"
+    const wxString line = view->GetLine(7);
+    const int at = line.Find(wxString::FromUTF8("langt bord"));
+    REQUIRE(at != wxNOT_FOUND);
+    const int start = view->PositionFromLine(7) +
+                      static_cast<int>(line.Left(static_cast<std::size_t>(at)).utf8_str().length());
+    view->SetSelection(start, start + 10);
+    w.command(gui::kInVivo);
+
+    w.reopen();
+    const coding::Code made = coding::find_code(w.db(), "langt bord");
+    CHECK(made.origin == coding::Origin::invivo);
+    const auto segments = coding::retrieve(w.db(), made.id);
+    REQUIRE(segments.size() == 1);
+    CHECK(segments[0].text == "langt bord");
+    CHECK(segments[0].start_line == 8);
+}
