@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include <wx/cmdline.h>
 #include <wx/msgdlg.h>
 
 #include "main_frame.h"
@@ -14,10 +15,22 @@ bool TemaApp::OnInit() {
     SetAppName("tema-gui");
     frame_ = new MainFrame;
     frame_->Show();
-    if (argc > 1) {
-        frame_->open_project(from_wx(argv[1]));
+    if (!project_.empty()) {
+        frame_->open_project(from_wx(project_));
     }
     return true;
+}
+
+void TemaApp::OnInitCmdLine(wxCmdLineParser& parser) {
+    wxApp::OnInitCmdLine(parser);
+    parser.AddParam("PROJECT.tema", wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
+}
+
+bool TemaApp::OnCmdLineParsed(wxCmdLineParser& parser) {
+    if (parser.GetParamCount() > 0) {
+        project_ = parser.GetParam(0);
+    }
+    return wxApp::OnCmdLineParsed(parser);
 }
 
 bool TemaApp::OnExceptionInMainLoop() {

@@ -166,7 +166,7 @@ bool MainFrame::open_project(const std::filesystem::path& path) {
         return false;
     }
     SetTitle(to_wx(project_->title()) + " \u2014 Tema");
-    recent_.AddFileToHistory(wxString(path.string()));
+    recent_.AddFileToHistory(wxString(std::filesystem::absolute(path).string()));
     save_layout();
     project_changed();
     if (const auto sources = store::list_sources(project_->db()); !sources.empty()) {
