@@ -9,7 +9,8 @@ namespace tema::gui {
 
 std::filesystem::path settings_path() {
     if (const char* file = std::getenv("TEMA_GUI_CONFIG"); file != nullptr && *file != '\0') {
-        return file;
+        // wxFileConfig reads a relative name from the home folder: make it ours.
+        return std::filesystem::absolute(file);
     }
     std::filesystem::path base;
     if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg != '\0') {
