@@ -409,4 +409,13 @@ std::vector<std::vector<LineCode>> codes_on_lines(Database& db, std::int64_t sou
     return lines;
 }
 
+std::map<std::int64_t, std::int64_t> segments_per_source(Database& db) {
+    std::map<std::int64_t, std::int64_t> counts;
+    Statement query(db, "SELECT source_id, count(*) FROM segments GROUP BY source_id");
+    while (query.step()) {
+        counts.emplace(query.int64(0), query.int64(1));
+    }
+    return counts;
+}
+
 }  // namespace tema::coding

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -92,5 +93,9 @@ struct LineCode {
 // per segment. Element 0 is line `first`.
 std::vector<std::vector<LineCode>> codes_on_lines(store::Database& db, std::int64_t source_id,
                                                   std::int64_t first, std::int64_t last);
+
+// Coded segments per source (all codes, all coders): source id -> count. A
+// source without segments is not in the map.
+std::map<std::int64_t, std::int64_t> segments_per_source(store::Database& db);
 
 }  // namespace tema::coding

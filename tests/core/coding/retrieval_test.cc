@@ -158,3 +158,16 @@ TEST_CASE("The codes on each line, for the margin", "[coding]") {
     CHECK(margin[3][1].coder == "Kari");
     CHECK(margin[4].empty());  // 15
 }
+
+TEST_CASE("Coded segments are counted per source", "[coding]") {
+    Study s;
+    CHECK(coding::segments_per_source(s.db()).empty());
+    s.lines(s.honesty, s.fg1, 12, 14);
+    s.lines(s.contact, s.fg1, 14, 14);
+    s.lines(s.honesty, s.fg1, 14, 16);  // joins the first: still one segment
+    s.lines(s.employer, s.brackets, 3, 4);
+    const auto counts = coding::segments_per_source(s.db());
+    REQUIRE(counts.size() == 2);
+    CHECK(counts.at(s.fg1) == 2);
+    CHECK(counts.at(s.brackets) == 1);
+}
