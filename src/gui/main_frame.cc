@@ -270,10 +270,20 @@ void MainFrame::apply_quick_choice(const QuickChoice& choice) {
         apply_code(*choice.code_id);
         return;
     }
+    const auto range = transcript_->coding_range();
+    if (!range) {
+        return;
+    }
     try {
         coding::NewCode code;
         code.name = choice.new_name;
-        apply_code(coding::add_code(*project_, coder_, code));
+        const coding::Applied applied =
+            coding::apply_new_code(*project_, coder_, code, *transcript_->source(), *range);
+        last_code_ = applied.code_id;
+        project_changed();
+        set_status(wxString::Format(
+            L"New code %s, lines %lld\u2013%lld", to_wx(coding::code_path(project_->db(), applied.code_id)),
+            static_cast<long long>(applied.start_line), static_cast<long long>(applied.end_line)));
     } catch (const std::exception& error) {
         report_error(error);
     }

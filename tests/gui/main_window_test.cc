@@ -170,6 +170,15 @@ TEST_CASE("Quick code makes a new code of what was typed, and the last code appl
     segments = segments_in_file(w, made.id);
     REQUIRE(segments.size() == 1);
     CHECK(segments[0].start_line == 20);
+
+    // A new code and its first coding are one action: one undo takes back both.
+    w.select_lines(40, 40);
+    w.command(gui::kQuickCode);
+    quick_code(wxString::FromUTF8("Helt ny kode"));
+    REQUIRE_NOTHROW(coding::find_code(w.db(), "Helt ny kode"));
+    w.command(wxID_UNDO);
+    CHECK_THROWS(coding::find_code(w.db(), "Helt ny kode"));
+    REQUIRE(segments_in_file(w, made.id).size() == 1);  // the earlier coding stays
 }
 
 TEST_CASE("Searching finds the words, and a hit opens its source at the line with the words marked",

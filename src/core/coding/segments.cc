@@ -253,10 +253,13 @@ Placement place_segment(Database& db, const SegmentDraft& draft) {
     return placed;
 }
 
-Applied apply_code(store::Project& project, const store::Coder& coder, std::int64_t code_id,
-                   std::int64_t source_id, Range range, const SegmentNotes& notes) {
-    Database& db = project.db();
-    store::Action action(project, coder, "apply");
+namespace {
+
+// Codes `range` as apply_code does, inside `action`, which it commits when
+// something changed; `made` names a code the action has just made.
+Applied apply_within(store::Action& action, Database& db, const store::Coder& coder,
+                     std::int64_t code_id, std::int64_t source_id, Range range,
+                     const SegmentNotes& notes, bool made) {
     check_codable(db, code_id);
     const SourceShape shape = load_shape(db, source_id);
     check_range(shape, range);
@@ -272,10 +275,28 @@ Applied apply_code(store::Project& project, const store::Coder& coder, std::int6
     if (!applied.changed) {
         return applied;  // already coded: the action rolls back, nothing is recorded
     }
-    action.set_summary(std::string(applied.created ? "coded " : "extended ") + shape.name + " " +
-                       range_label(applied) + " with '" + code_path(db, code_id) + "'");
+    action.set_summary(std::string(made ? "made the code '" + code_path(db, code_id) + "' and coded "
+                                        : applied.created ? "coded "
+                                                          : "extended ") +
+                       shape.name + " " + range_label(applied) +
+                       (made ? std::string() : " with '" + code_path(db, code_id) + "'"));
     action.commit();
     return applied;
+}
+
+}  // namespace
+
+Applied apply_code(store::Project& project, const store::Coder& coder, std::int64_t code_id,
+                   std::int64_t source_id, Range range, const SegmentNotes& notes) {
+    store::Action action(project, coder, "apply");
+    return apply_within(action, project.db(), coder, code_id, source_id, range, notes, false);
+}
+
+Applied apply_new_code(store::Project& project, const store::Coder& coder, const NewCode& code,
+                       std::int64_t source_id, Range range, const SegmentNotes& notes) {
+    store::Action action(project, coder, "apply");
+    const std::int64_t code_id = insert_code(project.db(), coder, code);
+    return apply_within(action, project.db(), coder, code_id, source_id, range, notes, true);
 }
 
 AppliedMany apply_code_to_ranges(store::Project& project, const store::Coder& coder,

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coding/codebook.h"
 #include "store/project.h"
 
 namespace tema::coding {
@@ -50,6 +51,11 @@ struct Applied {
 // and a code that is a folder (not codable).
 Applied apply_code(store::Project& project, const store::Coder& coder, std::int64_t code_id,
                    std::int64_t source_id, Range range, const SegmentNotes& notes = {});
+
+// Makes a code and codes `range` with it, as one action (the quick-code box's
+// "new code" on a selection): one undo takes back both.
+Applied apply_new_code(store::Project& project, const store::Coder& coder, const NewCode& code,
+                       std::int64_t source_id, Range range, const SegmentNotes& notes = {});
 
 struct InVivo {
     Applied applied;

@@ -217,6 +217,29 @@ TEST_CASE("In-vivo coding: the participant's words become a code and are coded",
           "være ærlige");
 }
 
+TEST_CASE("A new code and its first coding are one action, undone together", "[coding]") {
+    CodingFixture f;
+    const std::int64_t source = f.import_focus_group_1();
+    coding::NewCode code;
+    code.name = "Tillit";
+    const auto before = tema::store::list_history(f.db()).size();
+    const auto applied = coding::apply_new_code(*f.project, f.coder, code, source,
+                                                coding::line_range(f.db(), source, 970, 972));
+    CHECK(coding::code_path(f.db(), applied.code_id) == "Tillit");
+    CHECK(applied.start_line == 970);
+    CHECK(applied.end_line == 972);
+    const auto log = tema::store::list_history(f.db());
+    REQUIRE(log.size() == before + 1);
+    CHECK(log.front().summary ==
+          "made the code 'Tillit' and coded fokusgruppe-1-jobbspesialister-bergvik l. 970-972");
+    tema::store::undo(*f.project, f.coder);
+    CHECK(f.count("codes") == 0);
+    CHECK(f.count("segments") == 0);
+    // A range outside the text makes no code either.
+    CHECK_THROWS(coding::apply_new_code(*f.project, f.coder, code, source, {0, 10'000'000}));
+    CHECK(f.count("codes") == 0);
+}
+
 TEST_CASE("In-vivo coding finds whole words, not the middle of others", "[coding]") {
     CodingFixture f;
     const std::int64_t source = f.import_focus_group_1();
