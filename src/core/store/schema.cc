@@ -5,6 +5,7 @@
 
 #include "store/database.h"
 #include "store/history.h"
+#include "util/error.h"
 
 namespace tema::store {
 
@@ -230,6 +231,43 @@ CREATE TABLE map_snapshots (
 -- sources without pages.
 ALTER TABLE sources ADD COLUMN page_starts BLOB;
 )sql",
+    // 5: the text and the blobs last in each row. SQLite reaches a column by
+    // walking the overflow pages of every column before it, so listing sources
+    // (name, chars, sha256, ...) read all the text of the project.
+    R"sql(
+CREATE TABLE sources_new (
+    id          INTEGER PRIMARY KEY,
+    guid        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    kind        TEXT NOT NULL CHECK (kind IN ('transcript', 'fieldnote', 'document')),
+    lang        TEXT NOT NULL CHECK (lang IN ('nb', 'nn', 'en', 'other')),
+    sha256      TEXT NOT NULL UNIQUE,    -- of `text`: the same content is one source
+    chars       INTEGER NOT NULL,        -- code points in `text`
+    file_name   TEXT NOT NULL,
+    file_format TEXT NOT NULL,
+    file_size   INTEGER NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    encoding    TEXT NOT NULL,
+    page_count  INTEGER,
+    imported_at TEXT NOT NULL,
+    imported_by INTEGER NOT NULL REFERENCES coders(id),
+    line_starts BLOB NOT NULL,           -- little-endian uint32 code-point offsets
+    -- Speaker turns: 7 little-endian uint32 per turn (speaker ordinal, time_ms + 1
+    -- or 0 for none, start, body_start, end, first_line, last_line).
+    turns       BLOB NOT NULL,
+    page_starts BLOB,                    -- uint32 code-point offsets, one per page
+    text        TEXT NOT NULL            -- NFC, LF line ends; never edited after import
+);
+INSERT INTO sources_new (id, guid, name, kind, lang, sha256, chars, file_name, file_format,
+                         file_size, file_sha256, encoding, page_count, imported_at, imported_by,
+                         line_starts, turns, page_starts, text)
+    SELECT id, guid, name, kind, lang, sha256, chars, file_name, file_format, file_size,
+           file_sha256, encoding, page_count, imported_at, imported_by, line_starts, turns,
+           page_starts, text
+    FROM sources;
+DROP TABLE sources;
+ALTER TABLE sources_new RENAME TO sources;
+)sql",
 };
 
 }  // namespace
@@ -249,9 +287,17 @@ void migrate_to(Database& db, int from_version, int version) {
 
 void migrate(Database& db, int from_version) {
     // Migrations are not undoable: no history triggers while they run; then
-    // triggers for the tables and columns as they now are.
+    // triggers for the tables and columns as they now are. Foreign keys are
+    // off meanwhile, so that a table rebuilt whole (5) does not cascade its
+    // DROP to the rows that refer to it; they are checked after.
     drop_history_triggers(db);
+    db.exec("PRAGMA foreign_keys = OFF");
     migrate_to(db, from_version, current_schema_version());
+    db.exec("PRAGMA foreign_keys = ON");
+    if (db.query_int("SELECT count(*) FROM pragma_foreign_key_check") != 0) {
+        throw Error(db.path().string(), "its references do not hold after updating it to the "
+                                        "current project format; the backup is unchanged");
+    }
     create_history_triggers(db);
 }
 

@@ -3,8 +3,12 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "coding/codebook.h"
+#include "coding/segments.h"
+#include "store/history.h"
 #include "store/schema.h"
 #include "store/sources.h"
+#include "support/project_fixture.h"
 #include "support/test_support.h"
 #include "util/error.h"
 
@@ -186,6 +190,48 @@ TEST_CASE("A project of format 1 is copied, then migrated forward", "[store]") {
     CHECK(backup.query_int("PRAGMA user_version") == 1);
     CHECK(backup.query_int("SELECT count(*) FROM sources") == 1);
     CHECK(original.size() > 0);
+}
+
+TEST_CASE("Format 5 puts a source's text last in its row, and keeps every coding",
+          "[store]") {
+    tema::test::ProjectFixture f;
+    const std::int64_t source = f.import(tema::test::fixture("import/fokusgruppe-deltaker.txt"));
+    tema::coding::NewCode code;
+    code.name = "Tillit";
+    const auto applied = tema::coding::apply_new_code(*f.project, f.coder, code, source,
+                                                      tema::coding::line_range(f.db(), source, 1, 1));
+    // Back to format 4: the text in the middle of the row, as it was.
+    f.project.reset();
+    {
+        Database db(f.path, Database::Mode::read_write);
+        db.exec("PRAGMA foreign_keys = OFF");
+        tema::store::drop_history_triggers(db);
+        db.exec(R"sql(
+            CREATE TABLE old (id INTEGER PRIMARY KEY, guid TEXT, name TEXT, kind TEXT, lang TEXT,
+                text TEXT, sha256 TEXT, chars INTEGER, line_starts BLOB, turns BLOB,
+                file_name TEXT, file_format TEXT, file_size INTEGER, file_sha256 TEXT,
+                encoding TEXT, page_count INTEGER, imported_at TEXT, imported_by INTEGER,
+                page_starts BLOB);
+            INSERT INTO old SELECT id, guid, name, kind, lang, text, sha256, chars, line_starts,
+                turns, file_name, file_format, file_size, file_sha256, encoding, page_count,
+                imported_at, imported_by, page_starts FROM sources;
+            DROP TABLE sources;
+            ALTER TABLE old RENAME TO sources;
+            PRAGMA user_version = 4;)sql");
+    }
+    f.reopen();
+    CHECK(f.project->schema_version() == 5);
+    CHECK(f.db().query_int("SELECT max(cid) = (SELECT cid FROM pragma_table_info('sources') "
+                           "WHERE name = 'text') FROM pragma_table_info('sources')") == 1);
+    // The coding came along (the rebuilt table cascaded nothing), and is undoable.
+    CHECK(f.db().query_int("SELECT count(*) FROM segments WHERE id = " +
+                           std::to_string(applied.segment)) == 1);
+    CHECK(tema::store::read_lines(f.db(), tema::store::find_source(f.db(), std::to_string(source)),
+                                  1, 1)
+              .at(0)
+              .text == "Fokusgruppe A – jobbspesialister");
+    tema::store::undo(*f.project, f.coder);
+    CHECK(f.db().query_int("SELECT count(*) FROM segments") == 0);
 }
 
 TEST_CASE("Coders are found by name or made on first use", "[store]") {
