@@ -514,22 +514,6 @@ IndexCheck SearchIndex::check() {
 
 namespace {
 
-struct SourceBrief {
-    std::string name;
-    text::Language lang = text::Language::other;
-};
-
-std::map<std::int64_t, SourceBrief> source_briefs(store::Database& db) {
-    std::map<std::int64_t, SourceBrief> briefs;
-    store::Statement query(db, "SELECT id, name, lang FROM sources");
-    while (query.step()) {
-        briefs.emplace(query.int64(0),
-                       SourceBrief{query.text(1), text::parse_language(query.text_view(2))
-                                                      .value_or(text::Language::other)});
-    }
-    return briefs;
-}
-
 std::string passage_text(store::Database& db, std::int64_t source_id, std::uint32_t start,
                          std::uint32_t end) {
     store::Statement& query = db.cached("SELECT substr(text, ?, ?) FROM sources WHERE id = ?");
@@ -614,18 +598,32 @@ SearchResult SearchIndex::search(const SearchRequest& request) {
         result.total = matches.get_matches_estimated();
         result.total_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
 
-        const std::map<std::int64_t, SourceBrief> briefs = source_briefs(db);
+        // The names of the hits' sources, looked up one by one: a page shows
+        // twenty hits, and the project may hold thousands of sources.
+        std::map<std::int64_t, std::optional<std::string>> names;
+        const auto name_of = [&](std::int64_t id) -> const std::optional<std::string>& {
+            const auto [at, fresh] = names.try_emplace(id);
+            if (fresh) {
+                store::Statement& query = db.cached("SELECT name FROM sources WHERE id = ?");
+                query.bind(1, id);
+                if (query.step()) {
+                    at->second = query.text(0);
+                }
+                query.reset();
+            }
+            return at->second;
+        };
         std::map<std::int64_t, std::vector<store::TurnInfo>> turns;
         for (auto match = matches.begin(); match != matches.end(); ++match) {
             const PassageData data = decode(match.get_document().get_data());
-            const auto brief = briefs.find(data.source_id);
-            if (brief == briefs.end()) {
+            const std::optional<std::string>& name = name_of(data.source_id);
+            if (!name) {
                 result.partial = true;  // deleted since it was indexed
                 continue;
             }
             Hit hit;
             hit.source_id = data.source_id;
-            hit.source = brief->second.name;
+            hit.source = *name;
             hit.start = data.start;
             hit.end = data.end;
             hit.first_line = data.first_line;

@@ -268,6 +268,12 @@ INSERT INTO sources_new (id, guid, name, kind, lang, sha256, chars, file_name, f
 DROP TABLE sources;
 ALTER TABLE sources_new RENAME TO sources;
 )sql",
+    // 6: search filters and stemming ask which sources have a language or a
+    // kind; an index answers without reading the rows (and their texts' start).
+    R"sql(
+CREATE INDEX sources_lang ON sources(lang);
+CREATE INDEX sources_kind ON sources(kind);
+)sql",
 };
 
 }  // namespace
