@@ -6,16 +6,12 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <map>
 #include <mutex>
 #include <set>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
-#include "coding/codebook.h"
 #include "search/compile.h"
 #include "search/highlight.h"
 #include "search/index_format.h"
@@ -24,9 +20,7 @@
 #include "search/query.h"
 #include "search/terms.h"
 #include "store/database.h"
-#include "store/participants.h"
 #include "store/sources.h"
-#include "text/collation.h"
 #include "text/positions.h"
 #include "text/words.h"
 #include "util/error.h"
@@ -52,22 +46,19 @@ namespace {
 struct SourceRow {
     std::int64_t id = 0;
     std::string name;
-    text::Language lang = text::Language::other;
     std::string fingerprint;
 };
 
 std::vector<SourceRow> project_sources(store::Database& db) {
     std::vector<SourceRow> rows;
     store::Statement query(db, R"sql(
-        SELECT s.id, s.name, s.lang, s.sha256 || '|' || s.lang || '|' || s.kind || '|' ||
+        SELECT s.id, s.name, s.sha256 || '|' || s.lang || '|' || s.kind || '|' ||
                coalesce((SELECT group_concat(k.label || '=' || coalesce(p.pid, ''), char(31))
                          FROM speakers k LEFT JOIN participants p ON p.id = k.participant_id
                          WHERE k.source_id = s.id), '')
         FROM sources s ORDER BY s.id)sql");
     while (query.step()) {
-        rows.push_back({query.int64(0), query.text(1),
-                        text::parse_language(query.text_view(2)).value_or(text::Language::other),
-                        query.text(3)});
+        rows.push_back({query.int64(0), query.text(1), query.text(2)});
     }
     return rows;
 }

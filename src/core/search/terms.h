@@ -35,9 +35,6 @@ std::string normalize_word(std::string_view word);
 // The prefix of the stem terms of a language ("ZB", "ZN", "ZE", "ZX").
 std::string_view stem_prefix(text::Language language);
 
-// Every language a source can have, in a fixed order.
-inline constexpr text::Language kLanguages[] = {text::Language::nb, text::Language::nn,
-                                                text::Language::en, text::Language::other};
 
 // Terms of a normalized word in a document of `language`: its stem terms.
 std::vector<std::string> index_stem_terms(std::string_view word, text::Language language);
