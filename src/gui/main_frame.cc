@@ -5,7 +5,6 @@
 #include <wx/fileconf.h>
 #include <wx/filedlg.h>
 #include <wx/menu.h>
-#include <wx/msgdlg.h>
 #include <wx/statusbr.h>
 #include <wx/textdlg.h>
 
@@ -233,8 +232,8 @@ void MainFrame::project_changed() {
 
 void MainFrame::report_error(const std::exception& error) {
     set_status(to_wx(error.what()));
-    if (IsShownOnScreen() && !wxGetEnv("TEMA_GUI_TEST", nullptr)) {
-        wxMessageBox(to_wx(error.what()), "Tema", wxOK | wxICON_WARNING, this);
+    if (IsShownOnScreen()) {
+        prompts_->warn(this, to_wx(error.what()));
     }
 }
 

@@ -49,6 +49,9 @@ public:
     void project_changed() override;
     void report_error(const std::exception& error) override;
     void set_status(const wxString& text) override;
+    Prompts& prompts() override { return *prompts_; }
+    // Tests answer and record the prompts instead of message boxes.
+    void set_prompts(std::unique_ptr<Prompts> prompts) { prompts_ = std::move(prompts); }
 
     // The actions behind the menus, for the menus and for tests.
     void apply_code(std::int64_t code_id);
@@ -82,6 +85,7 @@ private:
     wxAuiManager layout_;
     wxFileHistory recent_;
     std::unique_ptr<store::Project> project_;
+    std::unique_ptr<Prompts> prompts_ = message_boxes();
     store::Coder coder_;
     std::optional<std::int64_t> last_code_;
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "prompts.h"
 #include "search/index.h"
 #include "store/project.h"
 
@@ -38,6 +39,8 @@ public:
     // Shows a refusal or failure from the core.
     virtual void report_error(const std::exception& error) = 0;
     virtual void set_status(const wxString& text) = 0;
+    // Message boxes, or what a test put in their place.
+    virtual Prompts& prompts() = 0;
 };
 
 }  // namespace tema::gui

@@ -9,9 +9,12 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "coding/codebook.h"
 #include "main_frame.h"
+#include "prompts.h"
 #include "store/sources.h"
 #include "support/project_fixture.h"
 #include "transcript_view.h"
@@ -35,6 +38,21 @@ inline bool wait_for(const std::function<bool()>& done, std::chrono::seconds lim
     }
     return done();
 }
+
+// Prompts that answer as the test says and remember what they were shown.
+struct RecordedPrompts : gui::Prompts {
+    std::vector<std::string> warnings;
+    std::vector<std::string> questions;
+    bool answer = true;  // to every question
+
+    void warn(wxWindow*, const wxString& message) override {
+        warnings.emplace_back(message.utf8_str().data());
+    }
+    bool confirm(wxWindow*, const wxString& question) override {
+        questions.emplace_back(question.utf8_str().data());
+        return answer;
+    }
+};
 
 struct SampleStudy : ProjectFixture {
     static constexpr const char* kFocusGroup2 = "fokusgruppe-2-nav-og-behandlere-fjordheim";
@@ -64,8 +82,10 @@ struct SampleStudy : ProjectFixture {
 // The main window on the sample study.
 struct Workbench : SampleStudy {
     gui::MainFrame* frame = new gui::MainFrame;
+    RecordedPrompts* prompts = new RecordedPrompts;  // owned by the frame
 
     Workbench() {
+        frame->set_prompts(std::unique_ptr<gui::Prompts>(prompts));
         frame->SetSize(1500, 1000);
         frame->Show();
         REQUIRE(frame->open_project(path));

@@ -37,7 +37,6 @@ int main(int argc, char** argv) {
     // Settings go to a file of the test run's own, never the user's.
     const tema::test::TempDir settings;
     setenv("TEMA_GUI_CONFIG", (settings / "tema-gui.ini").c_str(), 1);
-    setenv("TEMA_GUI_TEST", "1", 1);  // refusals go to the status bar, not message boxes
     wxApp::SetInstance(new TestApp);
     int wx_argc = 1;
     if (!wxEntryStart(wx_argc, argv) || !wxTheApp->CallOnInit()) {

@@ -271,6 +271,8 @@ TEST_CASE("Moving a code by dropping it on another, and the layout is remembered
     w.frame->Close(true);
     pump();
     w.frame = new gui::MainFrame;  // ~Workbench destroys this one
+    w.prompts = new tema::test::RecordedPrompts;
+    w.frame->set_prompts(std::unique_ptr<gui::Prompts>(w.prompts));
     wxFileConfig settings("tema-gui", "", wxString(gui::settings_path().string()), "",
                           wxCONFIG_USE_LOCAL_FILE);
     CHECK(settings.Read("Layout/Perspective", "").Contains("name=codebook"));
