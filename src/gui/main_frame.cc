@@ -12,7 +12,6 @@
 
 #include "codebook_panel.h"
 #include "coding/codebook.h"
-#include "coding/names.h"
 #include "coding/segments.h"
 #include "ids.h"
 #include "import_dialog.h"
@@ -344,23 +343,14 @@ void MainFrame::invivo() {
     if (!project_ || !transcript_->source()) {
         return;
     }
-    const std::string words = transcript_->selected_words();
-    if (words.empty()) {
+    const auto range = transcript_->selected_range();
+    if (!range) {
         set_status("Select the participant's words first");
         return;
     }
-    // The occurrence the selection is: the core finds the words itself.
-    const std::string before =
-        from_wx(transcript_->GetTextRange(0, transcript_->GetSelectionStart()));
-    const std::string trimmed(coding::trim(words));
-    std::int64_t occurrence = 1;
-    for (std::size_t at = before.find(trimmed); at != std::string::npos;
-         at = before.find(trimmed, at + 1)) {
-        ++occurrence;
-    }
     try {
         const coding::InVivo done =
-            coding::invivo(*project_, coder_, *transcript_->source(), words, occurrence);
+            coding::invivo_range(*project_, coder_, *transcript_->source(), *range);
         last_code_ = done.code_id;
         project_changed();
         codebook_->select(done.code_id);

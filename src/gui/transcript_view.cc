@@ -209,8 +209,14 @@ std::optional<coding::Range> TranscriptView::coding_range() {
     return coding::Range{positions_.codepoint_of(from), positions_.codepoint_of(to)};
 }
 
-std::string TranscriptView::selected_words() {
-    return from_wx(GetSelectedText());
+std::optional<coding::Range> TranscriptView::selected_range() {
+    int from = 0;
+    int to = 0;
+    GetSelection(&from, &to);
+    if (!source_ || from == to) {
+        return std::nullopt;
+    }
+    return coding::Range{positions_.codepoint_of(from), positions_.codepoint_of(to)};
 }
 
 void TranscriptView::select_codepoints(std::uint32_t start, std::uint32_t end) {

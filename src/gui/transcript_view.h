@@ -35,8 +35,8 @@ public:
     // The range to code: the selection, or the caret's line when nothing is
     // selected. Nullopt when no source is shown.
     std::optional<coding::Range> coding_range();
-    // The selected words (the code points of the selection), trimmed by nobody.
-    std::string selected_words();
+    // The selection's code points; nullopt when nothing is selected.
+    std::optional<coding::Range> selected_range();
     // Code points [start, end) selected and scrolled into view.
     void select_codepoints(std::uint32_t start, std::uint32_t end);
     // Scrolls to `line` (from 1) and marks the search hits' words.

@@ -188,6 +188,21 @@ TEST_CASE("tema apply, invivo, unapply and retrieve", "[cli][coding]") {
     CHECK(run_tema({"apply", path, "Bakgrunn", fg1}).status == 2);
     CHECK(run_tema({"apply", path, "Bakgrunn", fg1, "--lines", "1", "--range", "0:1"}).status == 2);
     CHECK(run_tema({"apply", path, "Bakgrunn", fg1, "--range", "x"}).status == 2);
+    // In vivo from a range: the words there (the space before left out) name the code.
+    const json ranged = parse_ok(
+        run_tema({"invivo", path, "timestamps-brackets", "--range", "73:86", "--json"}));
+    CHECK(ranged["code"] == "NAV-veileder");
+    CHECK(ranged["start"] == 74);
+    CHECK(ranged["end"] == 86);
+    CHECK(ranged["start_line"] == 2);
+    CHECK(ranged["code_created"] == true);
+    REQUIRE(run_tema({"undo", path}).status == 0);
+    CHECK(run_tema({"invivo", path, "timestamps-brackets", "NAV-veileder", "--range", "73:86"})
+              .status == 2);
+    CHECK(run_tema({"invivo", path, "timestamps-brackets"}).status == 2);
+    CHECK(run_tema({"invivo", path, "timestamps-brackets", "--range", "0:500"}).err ==
+          "tema: source timestamps-brackets: the range 0:500 is outside the text "
+          "(it has 202 characters)\n");
     const auto absent = run_tema({"invivo", path, fg1, "finnes ikke her"});
     CHECK(absent.status == 1);
     CHECK_THAT(absent.err, Catch::Contains("\"finnes ikke her\" is not in the text"));

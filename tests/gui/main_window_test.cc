@@ -4,6 +4,7 @@
 #include <wx/fileconf.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
+#include <wx/statusbr.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 
@@ -376,7 +377,9 @@ TEST_CASE("In vivo: the selected words become a code that codes them", "[gui]") 
     REQUIRE(at != wxNOT_FOUND);
     const int start = view->PositionFromLine(7) +
                       static_cast<int>(line.Left(static_cast<std::size_t>(at)).utf8_str().length());
-    view->SetSelection(start, start + 10);
+    // With the space before: the range, not the text, goes to the core, which
+    // leaves the space out.
+    view->SetSelection(start - 1, start + 10);
     w.command(gui::kInVivo);
 
     w.reopen();
@@ -386,4 +389,10 @@ TEST_CASE("In vivo: the selected words become a code that codes them", "[gui]") 
     REQUIRE(segments.size() == 1);
     CHECK(segments[0].text == "langt bord");
     CHECK(segments[0].start_line == 8);
+
+    // Nothing selected: nothing is made, and the status bar says why.
+    view->SetSelection(start, start);
+    w.command(gui::kInVivo);
+    CHECK(w.frame->GetStatusBar()->GetStatusText() == "Select the participant's words first");
+    CHECK(coding::list_codes(w.db()).size() == 1);
 }

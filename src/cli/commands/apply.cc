@@ -49,6 +49,10 @@ void say_applied(const coding::Applied& applied, const std::string& code,
     }
 }
 
+coding::Range to_range(std::pair<std::uint32_t, std::uint32_t> span) {
+    return {span.first, span.second};
+}
+
 void add_apply(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "apply", "Code a segment: PROJECT CODE SOURCE (--lines A-B | --range START:END)");
@@ -104,17 +108,27 @@ void add_invivo(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "invivo", "In-vivo coding: the participant's words become a code and are coded");
     struct Args {
-        std::string project, source, words, parent;
+        std::string project, source, words, parent, range;
         std::int64_t occurrence = 1;
     };
     auto args = std::make_shared<Args>();
     command->add_option("PROJECT", args->project, "The project file")->required();
     command->add_option("SOURCE", args->source, "A source's id or name")->required();
-    command->add_option("TEXT", args->words, "The words, exactly as in the source")->required();
-    command->add_option("--occurrence", args->occurrence, "Which occurrence (from 1)");
+    auto* words =
+        command->add_option("TEXT", args->words, "The words, exactly as in the source");
+    auto* range = command->add_option(
+        "--range", args->range,
+        "START:END in characters (code points): the words there, instead of TEXT");
+    range->excludes(words);
+    auto* occurrence =
+        command->add_option("--occurrence", args->occurrence, "Which occurrence (from 1)");
+    range->excludes(occurrence);
     command->add_option("--parent", args->parent, "Make the code under this code");
     command->callback([&context, args] {
         context.run = [&context, args] {
+            if (args->words.empty() == args->range.empty()) {
+                throw UsageError("tema invivo: give either TEXT or --range START:END");
+            }
             if (args->occurrence < 1) {
                 throw UsageError("--occurrence counts from 1");
             }
@@ -127,7 +141,11 @@ void add_invivo(CLI::App& app, Context& context) {
             }
             const store::Coder coder = context.acting_coder(*project);
             const auto result =
-                coding::invivo(*project, coder, source.id, args->words, args->occurrence, parent);
+                args->range.empty()
+                    ? coding::invivo(*project, coder, source.id, args->words, args->occurrence,
+                                     parent)
+                    : coding::invivo_range(*project, coder, source.id,
+                                           to_range(parse_codepoint_range(args->range)), parent);
             const std::string path = coding::get_code(db, result.code_id).path;
             if (context.json) {
                 auto json = applied_json(result.applied, path, source.name);

@@ -336,6 +336,59 @@ AppliedMany apply_code_to_ranges(store::Project& project, const store::Coder& co
     return result;
 }
 
+namespace {
+
+void check_invivo_length(std::string_view words) {
+    const std::size_t length = text::count_codepoints(words);
+    if (length > kMaxInVivoName) {
+        throw Error("in-vivo code", "the words are " + std::to_string(length) +
+                                        " characters long; a code name holds at most " +
+                                        std::to_string(kMaxInVivoName) +
+                                        " (code the range with a shorter name instead)");
+    }
+}
+
+// Names a code by `words` (or finds that code under `parent`) and codes `range`
+// with it, inside the in-vivo action.
+InVivo code_invivo(Database& db, store::Action& action, const store::Coder& coder,
+                   const SourceShape& shape, std::int64_t source_id, Range range,
+                   std::string_view words, std::optional<std::int64_t> parent) {
+    InVivo result;
+    result.code_name = clean_code_name(words);
+    // A codable sibling with the same name is that code again.
+    for (const Code& code : list_codes(db)) {
+        if (code.parent_id == parent && code.codable &&
+            text::same_name(code.name, result.code_name)) {
+            result.code_id = code.id;
+            result.code_name = code.name;
+        }
+    }
+    if (result.code_id == 0) {
+        NewCode code;
+        code.name = result.code_name;
+        code.parent_id = parent;
+        code.origin = Origin::invivo;
+        result.code_id = insert_code(db, coder, code);
+        result.code_created = true;
+    }
+    SegmentDraft draft;
+    draft.code_id = result.code_id;
+    draft.source_id = source_id;
+    draft.coder_id = coder.id;
+    draft.start = range.start;
+    draft.end = range.end;
+    result.applied = applied_from(place_segment(db, draft), shape, result.code_id, source_id);
+    if (!result.applied.changed) {
+        return result;
+    }
+    action.set_summary("in-vivo coded " + shape.name + " " + range_label(result.applied) +
+                       " with '" + code_path(db, result.code_id) + "'");
+    action.commit();
+    return result;
+}
+
+}  // namespace
+
 InVivo invivo(store::Project& project, const store::Coder& coder, std::int64_t source_id,
               std::string_view words, std::int64_t occurrence, std::optional<std::int64_t> parent) {
     Database& db = project.db();
@@ -344,13 +397,7 @@ InVivo invivo(store::Project& project, const store::Coder& coder, std::int64_t s
     if (wanted.empty()) {
         throw Error("in-vivo code", "no words given");
     }
-    const std::size_t length = text::count_codepoints(wanted);
-    if (length > kMaxInVivoName) {
-        throw Error("in-vivo code", "the words are " + std::to_string(length) +
-                                        " characters long; a code name " + "holds at most " +
-                                        std::to_string(kMaxInVivoName) +
-                                        " (code the range with a shorter name instead)");
-    }
+    check_invivo_length(wanted);
     if (occurrence < 1) {
         throw Error("in-vivo code", "the occurrence counts from 1");
     }
@@ -400,40 +447,39 @@ InVivo invivo(store::Project& project, const store::Coder& coder, std::int64_t s
     Range range;
     range.start = static_cast<std::uint32_t>(positions.codepoint_of_byte(at));
     range.end = static_cast<std::uint32_t>(positions.codepoint_of_byte(at + wanted.size()));
-
-    InVivo result;
-    result.code_name = clean_code_name(wanted);
-    // A codable sibling with the same name is that code again.
-    for (const Code& code : list_codes(db)) {
-        if (code.parent_id == parent && code.codable &&
-            text::same_name(code.name, result.code_name)) {
-            result.code_id = code.id;
-            result.code_name = code.name;
-        }
-    }
-    if (result.code_id == 0) {
-        NewCode code;
-        code.name = result.code_name;
-        code.parent_id = parent;
-        code.origin = Origin::invivo;
-        result.code_id = insert_code(db, coder, code);
-        result.code_created = true;
-    }
-    SegmentDraft draft;
-    draft.code_id = result.code_id;
-    draft.source_id = source_id;
-    draft.coder_id = coder.id;
-    draft.start = range.start;
-    draft.end = range.end;
-    result.applied = applied_from(place_segment(db, draft), shape, result.code_id, source_id);
-    if (!result.applied.changed) {
-        return result;
-    }
-    action.set_summary("in-vivo coded " + shape.name + " " + range_label(result.applied) +
-                       " with '" + code_path(db, result.code_id) + "'");
-    action.commit();
-    return result;
+    return code_invivo(db, action, coder, shape, source_id, range, wanted, parent);
 }
+
+InVivo invivo_range(store::Project& project, const store::Coder& coder, std::int64_t source_id,
+                    Range range, std::optional<std::int64_t> parent) {
+    Database& db = project.db();
+    store::Action action(project, coder, "invivo");
+    const SourceShape shape = load_shape(db, source_id);
+    check_range(shape, range);
+    const store::SourceText content = store::load_source_text(db, source_id);
+    const text::PositionMap positions(content.text);
+    const std::size_t from = positions.byte_of_codepoint(range.start);
+    const std::size_t to = positions.byte_of_codepoint(range.end);
+    const std::string_view selected = std::string_view(content.text).substr(from, to - from);
+    // White space at either end of a selection (a line's LF) is not the
+    // participant's words.
+    const std::size_t first = selected.find_first_not_of(" \t\r\n");
+    const std::string_view words =
+        first == std::string_view::npos
+            ? std::string_view()
+            : selected.substr(first, selected.find_last_not_of(" \t\r\n") + 1 - first);
+    if (words.empty()) {
+        throw Error("in-vivo code", "the range " + std::to_string(range.start) + ":" +
+                                        std::to_string(range.end) + " holds no words");
+    }
+    check_invivo_length(words);
+    const std::size_t leading = static_cast<std::size_t>(words.data() - selected.data());
+    range.start = static_cast<std::uint32_t>(positions.codepoint_of_byte(from + leading));
+    range.end = static_cast<std::uint32_t>(
+        positions.codepoint_of_byte(from + leading + words.size()));
+    return code_invivo(db, action, coder, shape, source_id, range, words, parent);
+}
+
 
 Segment get_segment(Database& db, std::int64_t segment_id) {
     Statement query(db, R"sql(

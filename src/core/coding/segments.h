@@ -77,6 +77,13 @@ InVivo invivo(store::Project& project, const store::Coder& coder, std::int64_t s
               std::string_view words, std::int64_t occurrence = 1,
               std::optional<std::int64_t> parent = std::nullopt);
 
+// In-vivo coding of a selection, as one action: the words in `range` of the
+// source name the code, as for invivo(). White space at either end is left out
+// of the name and of the coded range. Refuses a range outside the text, one
+// that holds no words, and words longer than kMaxInVivoName.
+InVivo invivo_range(store::Project& project, const store::Coder& coder, std::int64_t source_id,
+                    Range range, std::optional<std::int64_t> parent = std::nullopt);
+
 // A range of one source, for coding many places at once.
 struct SourceRange {
     std::int64_t source_id = 0;

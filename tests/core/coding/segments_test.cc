@@ -217,6 +217,47 @@ TEST_CASE("In-vivo coding: the participant's words become a code and are coded",
           "være ærlige");
 }
 
+TEST_CASE("In-vivo coding of a selected range: its words name the code", "[coding]") {
+    CodingFixture f;
+    const auto source = f.import_focus_group_1();
+    // Line 758: "Deltaker 1: Av oss også, kanskje. Hvis vi skal være ærlige."
+    const coding::Range line = coding::line_range(f.db(), source, 758, 758);
+    const std::uint32_t words = 12;  // "være ærlige." in code points
+    // Selected with the space before and the line's LF after: both left out.
+    const auto result = coding::invivo_range(*f.project, f.coder, source,
+                                             {line.end - words - 1, line.end + 1});
+    CHECK(result.code_created);
+    CHECK(result.code_name == "være ærlige.");
+    CHECK(coding::get_code(f.db(), result.code_id).origin == coding::Origin::invivo);
+    CHECK(result.applied.start == line.end - words);
+    CHECK(result.applied.end == line.end);
+    CHECK(result.applied.start_line == 758);
+    CHECK(coding::retrieve(f.db(), result.code_id).at(0).text == "være ærlige.");
+    CHECK(tema::store::list_history(f.db(), 1)[0].summary ==
+          "in-vivo coded fokusgruppe-1-jobbspesialister-bergvik l. 758 with 'være ærlige.'");
+
+    // Refusals change nothing.
+    const std::string name = "source fokusgruppe-1-jobbspesialister-bergvik: ";
+    CHECK_THROWS_WITH(
+        coding::invivo_range(*f.project, f.coder, source, {line.end - words - 1, line.end - words}),
+        "in-vivo code: the range " + std::to_string(line.end - words - 1) + ":" +
+            std::to_string(line.end - words) + " holds no words");
+    CHECK_THROWS_WITH(coding::invivo_range(*f.project, f.coder, source, {5, 5}),
+                      name + "the range 5:5 is empty; nothing to code");
+    CHECK_THROWS_WITH(coding::invivo_range(*f.project, f.coder, source, {0, 10'000'000}),
+                      Catch::Contains("is outside the text"));
+    CHECK_THROWS_WITH(coding::invivo_range(*f.project, f.coder, source,
+                                           coding::line_range(f.db(), source, 14, 14)),
+                      Catch::StartsWith("in-vivo code: the words are ") &&
+                          Catch::Contains("a code name holds at most 80"));
+    CHECK(f.count("codes") == 1);
+
+    // One undo takes back the code and its segment.
+    f.undo();
+    CHECK(f.count("codes") == 0);
+    CHECK(f.count("segments") == 0);
+}
+
 TEST_CASE("A new code and its first coding are one action, undone together", "[coding]") {
     CodingFixture f;
     const std::int64_t source = f.import_focus_group_1();
