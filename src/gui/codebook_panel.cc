@@ -7,6 +7,7 @@
 #include <map>
 #include <vector>
 
+#include "code_drag.h"
 #include "coding/codebook.h"
 #include "wx_string.h"
 
@@ -56,18 +57,23 @@ CodebookPanel::CodebookPanel(wxWindow* parent, Workbench& bench)
             event.SetToolTip(data->tip.Strip(wxString::trailing));
         }
     });
+    // A drag carries the code to another code here (a move) or to the
+    // transcript (coding): wx drag and drop, which both windows take.
     Bind(wxEVT_TREE_BEGIN_DRAG, [this](wxTreeEvent& event) {
-        dragged_ = code_of(event.GetItem());
-        if (dragged_) {
-            event.Allow();
+        if (const auto code = code_of(event.GetItem())) {
+            drag_code(this, *code);
         }
     });
-    Bind(wxEVT_TREE_END_DRAG, [this](wxTreeEvent& event) {
-        if (const auto code = dragged_; code) {
-            dragged_.reset();
-            drop(*code, code_of(event.GetItem()));
-        }
-    });
+    SetDropTarget(new CodeDropTarget(
+        [this](wxPoint at) {
+            const wxTreeItemId item = item_at(at);
+            if (item != drop_highlight_) {
+                show_drop_highlight(item);
+            }
+            return true;
+        },
+        [this](std::int64_t code, wxPoint at) { drop(code, code_of(item_at(at))); },
+        [this] { show_drop_highlight({}); }));
 }
 
 std::optional<std::int64_t> CodebookPanel::code_of(const wxTreeItemId& item) const {
@@ -78,6 +84,22 @@ std::optional<std::int64_t> CodebookPanel::code_of(const wxTreeItemId& item) con
         return data->id;
     }
     return std::nullopt;
+}
+
+wxTreeItemId CodebookPanel::item_at(wxPoint point) const {
+    int flags = 0;
+    const wxTreeItemId item = HitTest(point, flags);
+    return (flags & wxTREE_HITTEST_ONITEM) != 0 ? item : wxTreeItemId();
+}
+
+void CodebookPanel::show_drop_highlight(const wxTreeItemId& item) {
+    if (drop_highlight_.IsOk()) {
+        SetItemDropHighlight(drop_highlight_, false);
+    }
+    drop_highlight_ = item;
+    if (item.IsOk()) {
+        SetItemDropHighlight(item, true);
+    }
 }
 
 std::optional<std::int64_t> CodebookPanel::selected() const {
@@ -124,6 +146,7 @@ void CodebookPanel::drop(std::int64_t code, std::optional<std::int64_t> target) 
 
 void CodebookPanel::reload() {
     const std::optional<std::int64_t> keep = selected();
+    drop_highlight_ = wxTreeItemId();
     Freeze();
     DeleteAllItems();
     const wxTreeItemId root = AddRoot("Codes");

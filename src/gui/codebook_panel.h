@@ -1,5 +1,6 @@
 // The codebook: the code tree with colours and counts. Drag a code onto
-// another to move it there (onto the empty space: to the top).
+// another to move it there (onto the empty space: to the top), or onto the
+// transcript to code the text there.
 #pragma once
 
 #include <wx/treectrl.h>
@@ -30,12 +31,15 @@ public:
 
     // A drag of `code` dropped on `target` (none: the top), as the tree does.
     void drop(std::int64_t code, std::optional<std::int64_t> target);
+    // The item at a point of the window, if the point is on one.
+    wxTreeItemId item_at(wxPoint point) const;
 
 private:
     std::optional<std::int64_t> code_of(const wxTreeItemId& item) const;
+    void show_drop_highlight(const wxTreeItemId& item);
 
     Workbench& bench_;
-    std::optional<std::int64_t> dragged_;
+    wxTreeItemId drop_highlight_;  // the code a drag is over
 };
 
 }  // namespace tema::gui

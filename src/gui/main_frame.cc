@@ -243,13 +243,18 @@ void MainFrame::set_status(const wxString& text) {
 }
 
 void MainFrame::apply_code(std::int64_t code_id) {
-    const auto range = transcript_->coding_range();
-    if (!project_ || !range) {
+    if (const auto range = transcript_->coding_range()) {
+        apply_code_to(code_id, *range);
+    }
+}
+
+void MainFrame::apply_code_to(std::int64_t code_id, coding::Range range) {
+    if (!project_ || !transcript_->source()) {
         return;
     }
     try {
         const coding::Applied applied =
-            coding::apply_code(*project_, coder_, code_id, *transcript_->source(), *range);
+            coding::apply_code(*project_, coder_, code_id, *transcript_->source(), range);
         last_code_ = code_id;
         project_changed();
         set_status(wxString::Format(

@@ -44,6 +44,7 @@ public:
     void open_source(std::int64_t source_id, std::int64_t line,
                      const std::vector<search::Mark>& marks = {}) override;
     void select_in_source(std::int64_t source_id, std::uint32_t start, std::uint32_t end) override;
+    void apply_code_to(std::int64_t code_id, coding::Range range) override;
     std::optional<std::int64_t> selected_code() override;
     std::optional<std::int64_t> shown_source() override;
     void project_changed() override;

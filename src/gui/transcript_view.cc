@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "code_drag.h"
 #include "coding/segments.h"
 #include "ids.h"
 #include "store/sources.h"
@@ -19,6 +20,7 @@ constexpr int kLineNumberMargin = 0;
 constexpr int kParticipantMargin = 1;
 constexpr int kStripeWidth = 7;
 constexpr int kHitIndicator = 8;
+constexpr int kDropIndicator = 9;  // what a code dragged over the text would code
 constexpr int kMarkersPerColumn = 8;
 
 // Colours for codes that have none of their own.
@@ -41,6 +43,16 @@ TranscriptView::TranscriptView(wxWindow* parent, Workbench& bench)
     Bind(wxEVT_MOTION, &TranscriptView::on_motion, this);
     Bind(wxEVT_CHAR, &TranscriptView::on_char, this);
     Bind(wxEVT_KEY_DOWN, &TranscriptView::on_key_down, this);
+    SetDropTarget(new CodeDropTarget(
+        [this](wxPoint at) {
+            show_drop_range(at);
+            return source_.has_value();
+        },
+        [this](std::int64_t code, wxPoint at) { drop_code(code, at); },
+        [this] {
+            SetIndicatorCurrent(kDropIndicator);
+            IndicatorClearRange(0, GetLength());
+        }));
 }
 
 void TranscriptView::setup_styles() {
@@ -76,6 +88,10 @@ void TranscriptView::setup_styles() {
     IndicatorSetForeground(kHitIndicator, wxColour(255, 200, 0));
     IndicatorSetAlpha(kHitIndicator, 140);
     IndicatorSetUnder(kHitIndicator, true);
+    IndicatorSetStyle(kDropIndicator, wxSTC_INDIC_FULLBOX);
+    IndicatorSetForeground(kDropIndicator, wxColour(60, 120, 220));
+    IndicatorSetAlpha(kDropIndicator, 60);
+    IndicatorSetUnder(kDropIndicator, true);
     // Undo and redo are the project's (Edit menu), not the editor's own.
     CmdKeyClear('Z', wxSTC_KEYMOD_CTRL);
     CmdKeyClear('Z', wxSTC_KEYMOD_CTRL | wxSTC_KEYMOD_SHIFT);
@@ -241,6 +257,40 @@ void TranscriptView::go_to(std::int64_t line, const std::vector<search::Mark>& m
         SetSelection(positions_.editor_of(marks.front().start),
                      positions_.editor_of(marks.front().end));
     }
+}
+
+std::optional<coding::Range> TranscriptView::drop_range(wxPoint point) {
+    if (!source_) {
+        return std::nullopt;
+    }
+    const int at = PositionFromPoint(point);
+    int from = 0;
+    int to = 0;
+    GetSelection(&from, &to);
+    if (from == to || at < from || at > to) {
+        const int line = LineFromPosition(at);
+        from = PositionFromLine(line);
+        to = GetLineEndPosition(line);
+    }
+    return coding::Range{positions_.codepoint_of(from), positions_.codepoint_of(to)};
+}
+
+void TranscriptView::show_drop_range(wxPoint point) {
+    SetIndicatorCurrent(kDropIndicator);
+    IndicatorClearRange(0, GetLength());
+    if (const auto range = drop_range(point)) {
+        const int from = positions_.editor_of(range->start);
+        IndicatorFillRange(from, positions_.editor_of(range->end) - from);
+    }
+}
+
+void TranscriptView::drop_code(std::int64_t code_id, wxPoint point) {
+    const auto range = drop_range(point);
+    if (!range) {
+        bench_.set_status("Open a source first, then drop the code on its text");
+        return;
+    }
+    bench_.apply_code_to(code_id, *range);
 }
 
 std::optional<std::int64_t> TranscriptView::chosen_segment() {

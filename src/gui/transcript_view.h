@@ -1,6 +1,8 @@
 // The text of one source: read-only, with line numbers, participant ids and
 // time stamps, speaker labels styled, and coding stripes in the margin (one
 // colour per code; hover for code and coder, click to select the segment).
+// A code dragged from the codebook and dropped here codes the selection, when
+// the drop lands inside it, else the line under the drop.
 #pragma once
 
 #include <wx/stc/stc.h>
@@ -42,6 +44,12 @@ public:
     // Scrolls to `line` (from 1) and marks the search hits' words.
     void go_to(std::int64_t line, const std::vector<search::Mark>& marks);
 
+    // What a code dropped at `point` (client coordinates) codes: the
+    // selection, if the point is inside it, else the line under the point.
+    std::optional<coding::Range> drop_range(wxPoint point);
+    // A code dropped at `point`, as the drop target does after the drag.
+    void drop_code(std::int64_t code_id, wxPoint point);
+
     // The segment chosen by clicking a stripe, while that selection stands.
     std::optional<std::int64_t> chosen_segment();
     // The segments covering the caret's line.
@@ -61,6 +69,7 @@ public:
 private:
     void setup_styles();
     void style_turns();
+    void show_drop_range(wxPoint point);
     void on_margin_click(wxStyledTextEvent& event);
     void on_motion(wxMouseEvent& event);
     void on_char(wxKeyEvent& event);

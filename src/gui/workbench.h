@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "coding/segments.h"
 #include "prompts.h"
 #include "search/index.h"
 #include "store/project.h"
@@ -30,6 +31,8 @@ public:
     // Selects code points [start, end) of the source shown (opening it first).
     virtual void select_in_source(std::int64_t source_id, std::uint32_t start,
                                   std::uint32_t end) = 0;
+    // Codes `range` of the source shown with a code, as one action.
+    virtual void apply_code_to(std::int64_t code_id, coding::Range range) = 0;
     // The code selected in the codebook, if any.
     virtual std::optional<std::int64_t> selected_code() = 0;
     // The source in the transcript view, if any.

@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "code_drag.h"
 #include "codebook_panel.h"
 #include "coding/memos.h"
 #include "coding/retrieval.h"
@@ -395,4 +396,90 @@ TEST_CASE("In vivo: the selected words become a code that codes them", "[gui]") 
     w.command(gui::kInVivo);
     CHECK(w.frame->GetStatusBar()->GetStatusText() == "Select the participant's words first");
     CHECK(coding::list_codes(w.db()).size() == 1);
+}
+
+namespace {
+
+// The point, in the transcript's client coordinates, of code point `offset`
+// of line `line` (from 1).
+wxPoint point_in_line(gui::TranscriptView* view, int line, int offset) {
+    return view->PointFromPosition(view->PositionFromLine(line - 1) + offset) + wxPoint(1, 4);
+}
+
+}  // namespace
+
+TEST_CASE("A code dropped on the transcript codes the selection it lands in, else the line",
+          "[gui]") {
+    Workbench w;
+    const std::int64_t fg2 = w.source(Workbench::kFocusGroup2);
+    const std::int64_t honesty = w.code("Ærlighet");
+    w.frame->project_changed();
+    w.frame->open_source(fg2, 1);
+    auto* view = w.frame->transcript();
+    REQUIRE(view->GetDropTarget() != nullptr);
+
+    // Inside the selection of lines 10-12: the selection.
+    w.select_lines(10, 12);
+    view->drop_code(honesty, point_in_line(view, 11, 5));
+    pump();
+    auto segments = segments_in_file(w, honesty);
+    REQUIRE(segments.size() == 1);
+    CHECK(segments[0].start_line == 10);
+    CHECK(segments[0].end_line == 12);
+
+    // Outside it: the line under the drop, whole, and only it.
+    view->drop_code(honesty, point_in_line(view, 16, 3));
+    pump();
+    segments = segments_in_file(w, honesty);
+    REQUIRE(segments.size() == 2);
+    CHECK(segments[1].start_line == 16);
+    CHECK(segments[1].end_line == 16);
+    const auto line16 = coding::line_range(w.db(), fg2, 16, 16);
+    CHECK(segments[1].text.size() > 0);
+    CHECK(coding::get_segment(w.db(), segments[1].segment).start == line16.start);
+    CHECK(coding::get_segment(w.db(), segments[1].segment).end == line16.end);
+    CHECK(view->stripe_at(16, 0).has_value());
+
+    // Each drop is one action: undo takes back the last.
+    w.command(wxID_UNDO);
+    CHECK(segments_in_file(w, honesty).size() == 1);
+
+    // The empty line after the text's last LF: refused, in the core's words.
+    view->GotoLine(view->GetLineCount() - 1);
+    pump();
+    view->SetSelection(view->GetLength(), view->GetLength());
+    view->drop_code(honesty, view->PointFromPosition(view->GetLength()) + wxPoint(1, 4));
+    pump();
+    REQUIRE_FALSE(w.prompts->warnings.empty());
+    CHECK_THAT(w.prompts->warnings.back(), Catch::Contains("is empty; nothing to code"));
+    CHECK(segments_in_file(w, honesty).size() == 1);
+
+    // No source shown: nothing to code, and the status bar says so.
+    view->clear_source();
+    view->drop_code(honesty, wxPoint(10, 10));
+    CHECK(w.frame->GetStatusBar()->GetStatusText().StartsWith("Open a source first"));
+    CHECK(segments_in_file(w, honesty).size() == 1);
+}
+
+TEST_CASE("The codebook takes a dragged code too: dropped on another code, it moves there",
+          "[gui]") {
+    Workbench w;
+    const std::int64_t employer = w.code("Arbeidsgiver");
+    const std::int64_t contact = w.code("Kontakt");
+    w.frame->project_changed();
+    gui::CodebookPanel* tree = w.frame->codebook();
+    REQUIRE(tree->GetDropTarget() != nullptr);
+    wxRect employer_row;
+    REQUIRE(tree->GetBoundingRect(tree->item_of(employer), employer_row, true));
+    CHECK(tree->item_at(employer_row.GetPosition() + wxPoint(4, 4)) == tree->item_of(employer));
+    // The data a drag carries: the code's id, in a format of Tema's own.
+    CHECK(gui::code_of_data("12", 2) == 12);
+    CHECK_FALSE(gui::code_of_data("x1", 2).has_value());
+    CHECK(gui::code_format().GetId() == "application/x-tema-code");
+
+    tree->drop(contact, employer);
+    w.reopen();
+    CHECK(coding::code_path(w.db(), contact) == "Arbeidsgiver/Kontakt");
+    w.command(wxID_UNDO);
+    CHECK(coding::code_path(w.db(), contact) == "Kontakt");
 }
