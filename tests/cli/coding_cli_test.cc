@@ -264,3 +264,40 @@ TEST_CASE("tema matrix and the codes in tema show", "[cli][coding]") {
           "2  [00:00:12] Person 1: Jeg er NAV-veileder." +
               std::string(72 - 41, ' ') + "  | Yrke\n");
 }
+
+TEST_CASE("tema memo add on a passage: source:NAME@START-END or --lines", "[cli][memos]") {
+    TempDir dir;
+    const std::string path = study_in(dir);
+    const json by_range = parse_ok(run_tema({"memo", path, "add", "--on",
+                                             "source:timestamps-brackets@74-86",
+                                             "Rollen først.", "--json"}));
+    CHECK(by_range["on"] == "source:timestamps-brackets@74-86");
+    CHECK(by_range["start"] == 74);
+    CHECK(by_range["end"] == 86);
+    // Line 2 is "[00:00:12] Person 1: Jeg er NAV-veileder." (code points 46 to 87).
+    const json by_lines = parse_ok(run_tema({"memo", path, "add", "--on",
+                                             "source:timestamps-brackets", "--lines", "2",
+                                             "Hele replikken.", "--json"}));
+    CHECK(by_lines["on"] == "source:timestamps-brackets@46-87");
+    const json listed =
+        parse_ok(run_tema({"memo", path, "list", "--on", "source:timestamps-brackets@0-1",
+                           "--json"}));
+    CHECK(listed.empty());  // the memos on passages that overlap 0-1: none
+    CHECK(parse_ok(run_tema({"memo", path, "list", "--on", "source:timestamps-brackets@80-81",
+                             "--json"}))
+              .size() == 2);
+    CHECK(parse_ok(run_tema({"memo", path, "list", "--json"})).size() == 2);
+    REQUIRE(run_tema({"undo", path}).status == 0);
+    CHECK(parse_ok(run_tema({"memo", path, "list", "--json"})).size() == 1);
+
+    const auto outside =
+        run_tema({"memo", path, "add", "--on", "source:timestamps-brackets@0-500", "Nei."});
+    CHECK(outside.status == 1);
+    CHECK(outside.err == "tema: source timestamps-brackets: the passage 0-500 is outside the "
+                         "text (it has 202 characters)\n");
+    CHECK(run_tema({"memo", path, "add", "--lines", "2", "Nei."}).status == 2);
+    CHECK(run_tema({"memo", path, "add", "--on", "source:timestamps-brackets", "--lines", "9",
+                    "Nei."})
+              .status == 1);
+    CHECK(run_tema({"memo", path, "list", "--lines", "2"}).status == 2);
+}

@@ -2,7 +2,9 @@
 #include <iostream>
 
 #include "coding/memos.h"
+#include "args.h"
 #include "coding/names.h"
+#include "coding/segments.h"
 #include "commands/commands.h"
 
 namespace tema::cli {
@@ -10,22 +12,25 @@ namespace tema::cli {
 namespace {
 
 constexpr const char* kUsage = R"(usage:
-  tema memo PROJECT add [--on OBJECT] [--kind note|familiarisation|journal|analytic] TEXT
+  tema memo PROJECT add [--on OBJECT [--lines A-B]] [--kind note|familiarisation|journal|analytic] TEXT
   tema memo PROJECT edit ID TEXT
   tema memo PROJECT delete ID
   tema memo PROJECT list [--on OBJECT] [--kind KIND]
-OBJECT is what the memo is on: project (the default), source:NAME, code:PATH,
-theme:PATH, segment:ID or participant:ID (source:fokusgruppe-2, code:Arbeidsgiver/Kontakt,
-theme:Samarbeid, segment:12, participant:P07). Names and paths may be ids.)";
+OBJECT is what the memo is on: project (the default), source:NAME, a passage
+source:NAME@START-END (characters, end exclusive; or source:NAME with --lines A-B),
+code:PATH, theme:PATH, segment:ID or participant:ID (source:fokusgruppe-2,
+source:fokusgruppe-2@120-185, code:Arbeidsgiver/Kontakt, theme:Samarbeid, segment:12,
+participant:P07). Names and paths may be ids.)";
 
 struct Args {
     std::vector<std::string> words;  // PROJECT VERB ...
     std::string on;
     std::string kind;
+    std::string lines;  // with --on source:NAME: the passage of these lines
 };
 
 nlohmann::json memo_json(const coding::Memo& memo) {
-    return {{"id", memo.id},
+    nlohmann::json json = {{"id", memo.id},
             {"guid", memo.guid},
             {"kind", coding::memo_kind_name(memo.kind)},
             {"on", memo.on},
@@ -33,6 +38,25 @@ nlohmann::json memo_json(const coding::Memo& memo) {
             {"created", memo.created},
             {"modified", memo.modified},
             {"text", memo.text}};
+    if (memo.target.kind == coding::MemoTarget::Kind::passage) {
+        json["start"] = memo.target.start;
+        json["end"] = memo.target.end;
+    }
+    return json;
+}
+
+// The target of `--on` (and `--lines`).
+coding::MemoTarget target_of(store::Database& db, const Args& args) {
+    const auto target = coding::parse_target(db, args.on.empty() ? "project" : args.on);
+    if (args.lines.empty()) {
+        return target;
+    }
+    if (target.kind != coding::MemoTarget::Kind::source) {
+        throw UsageError("tema memo add: --lines A-B goes with --on source:NAME");
+    }
+    const auto [first, last] = parse_line_range(args.lines);
+    const coding::Range range = coding::line_range(db, target.id, first, last);
+    return coding::passage(target.id, range.start, range.end);
 }
 
 std::int64_t memo_id(const std::string& text) {
@@ -88,6 +112,9 @@ int run(Context& context, const Args& args) {
     if (wanted == 0 || w.size() != wanted) {
         throw UsageError(kUsage);
     }
+    if (verb != "add" && !args.lines.empty()) {
+        throw UsageError("tema memo " + verb + ": --lines is for add");
+    }
     if (verb == "list") {
         auto project = context.open(w[0], store::Project::Access::read_only);
         return list(context, project->db(), args);
@@ -100,7 +127,7 @@ int run(Context& context, const Args& args) {
     const store::Coder coder = context.acting_coder(*project);
     if (verb == "add") {
         const auto kind = coding::parse_memo_kind(args.kind.empty() ? "note" : args.kind);
-        const auto target = coding::parse_target(db, args.on.empty() ? "project" : args.on);
+        const auto target = target_of(db, args);
         const auto memo = coding::add_memo(*project, coder, kind, target, w[2]);
         if (context.json) {
             Context::print_json(memo_json(memo));
@@ -142,6 +169,8 @@ void add_memo_command(CLI::App& app, Context& context) {
                         "OBJECT: project, source:NAME, code:PATH, theme:PATH, segment:ID or "
                         "participant:ID");
     command->add_option("--kind", args->kind, "note (default), familiarisation, journal, analytic");
+    command->add_option("--lines", args->lines,
+                        "A-B: with --on source:NAME, the memo is on the passage of these lines");
     command->callback(
         [&context, args] { context.run = [&context, args] { return run(context, *args); }; });
 }

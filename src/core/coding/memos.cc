@@ -1,6 +1,8 @@
 #include "coding/memos.h"
 
+#include <algorithm>
 #include <array>
+#include <limits>
 #include <utility>
 
 #include "coding/codebook.h"
@@ -31,7 +33,11 @@ constexpr std::array<TargetForm, 5> kTargetForms = {{
     {TargetKind::participant, "participant", "participant_id"},
 }};
 
+// A passage is kept in the source's column, with its range.
 const TargetForm* form_of(TargetKind kind) {
+    if (kind == TargetKind::passage) {
+        kind = TargetKind::source;
+    }
     for (const TargetForm& form : kTargetForms) {
         if (form.kind == kind) {
             return &form;
@@ -42,7 +48,7 @@ const TargetForm* form_of(TargetKind kind) {
 
 constexpr const char* kMemoColumns = R"sql(
     SELECT m.id, m.guid, m.kind, m.source_id, m.code_id, m.theme_id, m.segment_id,
-           m.participant_id, c.name, m.created, m.modified, m.text
+           m.participant_id, c.name, m.created, m.modified, m.text, m.start, m.end
     FROM memos m JOIN coders c ON c.id = m.author_id )sql";
 
 Memo read_memo(store::Database& db, const store::Statement& row) {
@@ -60,6 +66,10 @@ Memo read_memo(store::Database& db, const store::Statement& row) {
     memo.created = row.text(9);
     memo.modified = row.text(10);
     memo.text = row.text(11);
+    if (!row.is_null(12)) {
+        memo.target = passage(memo.target.id, static_cast<std::uint32_t>(row.int64(12)),
+                              static_cast<std::uint32_t>(row.int64(13)));
+    }
     memo.on = describe_target(db, memo.target);
     return memo;
 }
@@ -70,6 +80,41 @@ std::string checked_text(std::string_view text) {
         throw Error("memo", "a memo needs some text");
     }
     return cleaned;
+}
+
+// Refuses a passage that is empty or outside its source's text.
+void check_passage(store::Database& db, const MemoTarget& target) {
+    const SourceInfo source = store::find_source(db, std::to_string(target.id));
+    const std::string range = std::to_string(target.start) + "-" + std::to_string(target.end);
+    if (target.start >= target.end) {
+        throw Error("source " + source.name, "the passage " + range + " is empty");
+    }
+    if (target.end > source.chars) {
+        throw Error("source " + source.name, "the passage " + range +
+                                                 " is outside the text (it has " +
+                                                 std::to_string(source.chars) + " characters)");
+    }
+}
+
+// "NAME@START-END": the passage of a source; nullopt when `what` is not of that form.
+std::optional<MemoTarget> parse_passage(store::Database& db, std::string_view what) {
+    const auto at = what.rfind('@');
+    if (at == std::string_view::npos) {
+        return std::nullopt;
+    }
+    const std::string_view range = what.substr(at + 1);
+    const auto dash = range.find('-');
+    const auto start = parse_id(range.substr(0, dash));
+    const auto end = dash == std::string_view::npos ? std::nullopt : parse_id(range.substr(dash + 1));
+    if (!start || !end) {
+        throw Error(std::string(what), "a passage is NAME@START-END, in characters (code "
+                                       "points) of the text, end exclusive");
+    }
+    const MemoTarget target =
+        passage(store::find_source(db, what.substr(0, at)).id, static_cast<std::uint32_t>(*start),
+                static_cast<std::uint32_t>(*end));
+    check_passage(db, target);
+    return target;
 }
 
 std::string excerpt(const std::string& text) {
@@ -111,6 +156,10 @@ MemoKind parse_memo_kind(std::string_view name) {
                 "not a kind of memo (note, familiarisation, journal or analytic)");
 }
 
+MemoTarget passage(std::int64_t source_id, std::uint32_t start, std::uint32_t end) {
+    return {TargetKind::passage, source_id, start, end};
+}
+
 MemoTarget parse_target(store::Database& db, std::string_view object) {
     const std::string_view trimmed = trim(object);
     if (trimmed == "project") {
@@ -128,11 +177,15 @@ MemoTarget parse_target(store::Database& db, std::string_view object) {
     }
     if (form == nullptr || what.empty()) {
         throw Error(std::string(object),
-                    "not an object a memo can be on (project, source:NAME, code:PATH, "
-                    "theme:PATH, segment:ID or participant:ID)");
+                    "not an object a memo can be on (project, source:NAME, "
+                    "source:NAME@START-END, code:PATH, theme:PATH, segment:ID or "
+                    "participant:ID)");
     }
     switch (form->kind) {
         case TargetKind::source:
+            if (const auto passage = parse_passage(db, what)) {
+                return *passage;
+            }
             return {form->kind, store::find_source(db, what).id};
         case TargetKind::code:
             // TEMPORARY resolver (coding/code_ref.h): coding::find_code at the merge.
@@ -157,6 +210,7 @@ MemoTarget parse_target(store::Database& db, std::string_view object) {
             return {form->kind, query.int64(0)};
         }
         case TargetKind::project:
+        case TargetKind::passage:
             break;
     }
     return {};
@@ -168,6 +222,9 @@ std::string describe_target(store::Database& db, const MemoTarget& target) {
             return "project";
         case TargetKind::source:
             return "source:" + store::find_source(db, std::to_string(target.id)).name;
+        case TargetKind::passage:
+            return "source:" + store::find_source(db, std::to_string(target.id)).name + "@" +
+                   std::to_string(target.start) + "-" + std::to_string(target.end);
         case TargetKind::code:
             return "code:" + code_path(db, target.id);
         case TargetKind::theme:
@@ -187,6 +244,9 @@ Memo add_memo(store::Project& project, const store::Coder& coder, MemoKind kind,
               const MemoTarget& target, std::string_view text) {
     store::Database& db = project.db();
     const std::string cleaned = checked_text(text);
+    if (target.kind == TargetKind::passage) {
+        check_passage(db, target);
+    }
     const std::string on = describe_target(db, target);
     store::Action action(
         project, coder, "memo-add",
@@ -194,18 +254,26 @@ Memo add_memo(store::Project& project, const store::Coder& coder, MemoKind kind,
     const std::string now = now_iso8601();
     store::Statement insert(db, R"sql(
         INSERT INTO memos(guid, kind, source_id, code_id, theme_id, segment_id, participant_id,
-                          author_id, created, modified, text)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+                          author_id, created, modified, text, start, end)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
     insert.bind(1, new_guid()).bind(2, memo_kind_name(kind));
+    const TargetForm* column = form_of(target.kind);
     for (std::size_t i = 0; i < kTargetForms.size(); ++i) {
         const int parameter = 3 + static_cast<int>(i);
-        if (kTargetForms[i].kind == target.kind) {
+        if (&kTargetForms[i] == column) {
             insert.bind(parameter, target.id);
         } else {
             insert.bind(parameter, std::nullopt);
         }
     }
-    insert.bind(8, coder.id).bind(9, now).bind(10, now).bind(11, cleaned).run();
+    insert.bind(8, coder.id).bind(9, now).bind(10, now).bind(11, cleaned);
+    if (target.kind == TargetKind::passage) {
+        insert.bind(12, static_cast<std::int64_t>(target.start))
+            .bind(13, static_cast<std::int64_t>(target.end));
+    } else {
+        insert.bind(12, std::nullopt).bind(13, std::nullopt);
+    }
+    insert.run();
     const std::int64_t id = db.last_insert_id();
     action.commit();
     return find_memo(db, id);
@@ -251,6 +319,11 @@ std::vector<Memo> list_memos(store::Database& db, const MemoFilter& filter) {
     if (filter.target) {
         if (const TargetForm* form = form_of(filter.target->kind)) {
             where += " AND m." + std::string(form->column) + " = ?2";
+            if (filter.target->kind == TargetKind::source) {
+                where += " AND m.start IS NULL";
+            } else if (filter.target->kind == TargetKind::passage) {
+                where += " AND m.start < ?4 AND m.end > ?3";
+            }
         } else {
             for (const TargetForm& each : kTargetForms) {
                 where += " AND m." + std::string(each.column) + " IS NULL";
@@ -264,11 +337,38 @@ std::vector<Memo> list_memos(store::Database& db, const MemoFilter& filter) {
     if (filter.target && filter.target->kind != TargetKind::project) {
         query.bind(2, filter.target->id);
     }
+    if (filter.target && filter.target->kind == TargetKind::passage) {
+        query.bind(3, static_cast<std::int64_t>(filter.target->start))
+            .bind(4, static_cast<std::int64_t>(filter.target->end));
+    }
     std::vector<Memo> memos;
     while (query.step()) {
         memos.push_back(read_memo(db, query));
     }
     return memos;
+}
+
+std::vector<PlacedMemo> memos_in_source(store::Database& db, std::int64_t source_id) {
+    std::vector<PlacedMemo> placed;
+    MemoFilter passages;
+    passages.target = passage(source_id, 0, std::numeric_limits<std::uint32_t>::max());
+    for (Memo& memo : list_memos(db, passages)) {
+        const std::uint32_t start = memo.target.start;
+        const std::uint32_t end = memo.target.end;
+        placed.push_back({std::move(memo), start, end});
+    }
+    store::Statement on_segments(db, R"sql(
+        SELECT m.id, s.start, s.end FROM memos m JOIN segments s ON s.id = m.segment_id
+        WHERE s.source_id = ?)sql");
+    on_segments.bind(1, source_id);
+    while (on_segments.step()) {
+        placed.push_back({find_memo(db, on_segments.int64(0)),
+                          static_cast<std::uint32_t>(on_segments.int64(1)),
+                          static_cast<std::uint32_t>(on_segments.int64(2))});
+    }
+    std::stable_sort(placed.begin(), placed.end(),
+                     [](const PlacedMemo& a, const PlacedMemo& b) { return a.start < b.start; });
+    return placed;
 }
 
 }  // namespace tema::coding

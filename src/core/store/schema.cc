@@ -274,6 +274,14 @@ ALTER TABLE sources_new RENAME TO sources;
 CREATE INDEX sources_lang ON sources(lang);
 CREATE INDEX sources_kind ON sources(kind);
 )sql",
+    // 7: a memo on a passage of a source, coded or not: code points [start, end)
+    // of the source the memo is on (as a coded segment's range).
+    R"sql(
+ALTER TABLE memos ADD COLUMN start INTEGER;
+ALTER TABLE memos ADD COLUMN end INTEGER
+    CHECK ((start IS NULL) = (end IS NULL) AND
+           (end IS NULL OR (source_id IS NOT NULL AND 0 <= start AND start < end)));
+)sql",
 };
 
 }  // namespace

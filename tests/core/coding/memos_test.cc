@@ -116,7 +116,8 @@ TEST_CASE("Memo refusals: unknown targets and kinds, empty text", "[memos]") {
                       "participant P99: no such participant");
     CHECK_THROWS_WITH(coding::parse_target(db, "kode:Kontakt"),
                       "kode:Kontakt: not an object a memo can be on (project, source:NAME, "
-                      "code:PATH, theme:PATH, segment:ID or participant:ID)");
+                      "source:NAME@START-END, code:PATH, theme:PATH, segment:ID or "
+                      "participant:ID)");
     CHECK_THROWS_AS(coding::parse_target(db, "theme:"), tema::Error);
     CHECK_THROWS_WITH(coding::parse_memo_kind("diary"),
                       "kind diary: not a kind of memo (note, familiarisation, journal or "
@@ -125,4 +126,65 @@ TEST_CASE("Memo refusals: unknown targets and kinds, empty text", "[memos]") {
                       "memo: a memo needs some text");
     CHECK_THROWS_WITH(coding::edit_memo(*f.project, f.coder, 3, "x"), "memo 3: no such memo");
     CHECK(db.query_int("SELECT count(*) FROM actions") == 0);
+}
+
+TEST_CASE("A memo on a passage of a source, coded or not", "[memos]") {
+    ThemesFixture f;
+    const auto source = f.import("timestamps-brackets.txt");
+    const auto code = f.add_code("Yrke");
+    const auto segment = f.add_segment(code, source, 60, 86);
+    auto& db = f.db();
+
+    // "NAV-veileder" on line 2, uncoded as a passage of its own.
+    const auto target = coding::parse_target(db, "source:timestamps-brackets@74-86");
+    CHECK(target.kind == coding::MemoTarget::Kind::passage);
+    CHECK(target.id == source);
+    CHECK(target.start == 74);
+    CHECK(target.end == 86);
+    const auto memo = coding::add_memo(*f.project, f.coder, MemoKind::note, target,
+                                       "Rollen sier hun først.");
+    CHECK(memo.on == "source:timestamps-brackets@74-86");
+    CHECK(coding::find_memo(db, memo.id).target.start == 74);
+    coding::add_memo(*f.project, f.coder, MemoKind::note, coding::parse_target(db, "source:1"),
+                     "Hele kilden.");
+    coding::add_memo(*f.project, f.coder, MemoKind::analytic,
+                     coding::parse_target(db, "segment:" + std::to_string(segment)),
+                     "Godt sitat.");
+
+    // A passage is not the source as a whole, and the source's passages are listed together.
+    CHECK(shown(coding::list_memos(db, {std::nullopt, coding::parse_target(db, "source:1")})) ==
+          Lines{"note on source:timestamps-brackets: Hele kilden."});
+    CHECK(shown(coding::list_memos(db, {std::nullopt, coding::passage(source, 85, 90)})) ==
+          Lines{"note on source:timestamps-brackets@74-86: Rollen sier hun først."});
+    CHECK(coding::list_memos(db, {std::nullopt, coding::passage(source, 86, 90)}).empty());
+    // In the source: the passages and the coded segments with memos, by where they start.
+    const auto placed = coding::memos_in_source(db, source);
+    REQUIRE(placed.size() == 2);
+    CHECK(placed[0].memo.text == "Godt sitat.");
+    CHECK(placed[0].start == 60);
+    CHECK(placed[0].end == 86);
+    CHECK(placed[1].memo.id == memo.id);
+    CHECK(placed[1].start == 74);
+
+    // Undoable as any memo; and it goes along with its source.
+    REQUIRE(f.undo());
+    REQUIRE(f.undo());
+    REQUIRE(f.undo());
+    CHECK(coding::list_memos(db).empty());
+    REQUIRE(f.redo());
+    CHECK(coding::list_memos(db).at(0).on == "source:timestamps-brackets@74-86");
+
+    // Refusals.
+    CHECK_THROWS_WITH(coding::parse_target(db, "source:timestamps-brackets@86-74"),
+                      "source timestamps-brackets: the passage 86-74 is empty");
+    CHECK_THROWS_WITH(coding::parse_target(db, "source:timestamps-brackets@0-500"),
+                      "source timestamps-brackets: the passage 0-500 is outside the text (it has "
+                      "202 characters)");
+    CHECK_THROWS_WITH(coding::parse_target(db, "source:timestamps-brackets@l.2"),
+                      "timestamps-brackets@l.2: a passage is NAME@START-END, in characters "
+                      "(code points) of the text, end exclusive");
+    CHECK_THROWS_WITH(coding::add_memo(*f.project, f.coder, MemoKind::note,
+                                       coding::passage(source, 5, 5), "Tom."),
+                      "source timestamps-brackets: the passage 5-5 is empty");
+    CHECK(coding::list_memos(db).size() == 1);
 }

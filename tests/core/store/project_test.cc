@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "coding/codebook.h"
+#include "coding/memos.h"
 #include "coding/segments.h"
 #include "store/history.h"
 #include "store/schema.h"
@@ -217,6 +218,8 @@ TEST_CASE("Format 5 puts a source's text last in its row, and keeps every coding
                 imported_at, imported_by, page_starts FROM sources;
             DROP TABLE sources;
             ALTER TABLE old RENAME TO sources;
+            ALTER TABLE memos DROP COLUMN end;  -- format 7's
+            ALTER TABLE memos DROP COLUMN start;
             PRAGMA user_version = 4;)sql");
     }
     f.reopen();
@@ -232,6 +235,36 @@ TEST_CASE("Format 5 puts a source's text last in its row, and keeps every coding
               .text == "Fokusgruppe A – jobbspesialister");
     tema::store::undo(*f.project, f.coder);
     CHECK(f.db().query_int("SELECT count(*) FROM segments") == 0);
+}
+
+TEST_CASE("Format 7 lets a memo be on a passage, and the memos of format 6 stay", "[store]") {
+    tema::test::ProjectFixture f;
+    const std::int64_t source = f.import(tema::test::fixture("import/timestamps-brackets.txt"));
+    tema::coding::add_memo(*f.project, f.coder, tema::coding::MemoKind::journal, {}, "Før.");
+    // Back to format 6: memos without a range.
+    f.project.reset();
+    {
+        Database db(f.path, Database::Mode::read_write);
+        tema::store::drop_history_triggers(db);
+        db.exec(R"sql(
+            ALTER TABLE memos DROP COLUMN end;
+            ALTER TABLE memos DROP COLUMN start;
+            PRAGMA user_version = 6;)sql");
+    }
+    f.reopen();
+    CHECK(f.project->schema_version() == tema::store::current_schema_version());
+    const auto before = tema::coding::list_memos(f.db());
+    REQUIRE(before.size() == 1);
+    CHECK(before[0].text == "Før.");
+    CHECK(before[0].on == "project");
+    const auto memo = tema::coding::add_memo(*f.project, f.coder, tema::coding::MemoKind::note,
+                                             tema::coding::passage(source, 0, 10), "Tidskode.");
+    CHECK(memo.on == "source:timestamps-brackets@0-10");
+    // The schema holds a range to its source.
+    CHECK_THROWS(f.db().exec("UPDATE memos SET source_id = NULL WHERE id = " +
+                             std::to_string(memo.id)));
+    tema::store::undo(*f.project, f.coder);
+    CHECK(tema::coding::list_memos(f.db()).size() == 1);
 }
 
 TEST_CASE("Coders are found by name or made on first use", "[store]") {
