@@ -18,6 +18,8 @@ enum CommandId : int {
     kDeleteCode,
     kMergeCode,
     kFocusSearch,
+    kMemoOnSelection,  // the memo panel, for a memo on the selected text
+    kJournal,          // the reflexive journal's window
 };
 
 }  // namespace tema::gui

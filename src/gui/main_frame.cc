@@ -15,6 +15,7 @@
 #include "coding/segments.h"
 #include "ids.h"
 #include "import_dialog.h"
+#include "journal_window.h"
 #include "memo_panel.h"
 #include "participants_panel.h"
 #include "retrieval_panel.h"
@@ -137,10 +138,16 @@ void MainFrame::build_menus() {
     code->Append(kColorCode, L"&Colour\u2026");
     code->Append(kMergeCode, L"&Merge into\u2026");
     code->Append(kDeleteCode, "De&lete code");
+    auto* memo = new wxMenu;
+    memo->Append(kMemoOnSelection, L"Memo on the &selection\u2026\tCtrl+M",
+                 "A memo on the selected text, or on the segment chosen in the margin (or m)");
+    memo->Append(kJournal, L"Reflexive &journal\u2026\tCtrl+Shift+J",
+                 "The dated entries of the reflexive journal, in a window of its own");
     auto* bar = new wxMenuBar;
     bar->Append(file, "&File");
     bar->Append(edit, "&Edit");
     bar->Append(code, "&Code");
+    bar->Append(memo, "&Memos");
     SetMenuBar(bar);
 }
 
@@ -211,6 +218,45 @@ std::optional<std::int64_t> MainFrame::shown_source() {
     return transcript_->source();
 }
 
+std::optional<coding::Range> MainFrame::selected_range() {
+    return transcript_->selected_range();
+}
+
+std::optional<std::int64_t> MainFrame::chosen_segment() {
+    return transcript_->chosen_segment();
+}
+
+void MainFrame::show_memo(std::int64_t memo_id) {
+    bottom_->SetSelection(static_cast<std::size_t>(bottom_->GetPageIndex(memos_)));
+    memos_->set_target(MemoPanel::kSelection);
+    memos_->memo_editor()->select_memo(memo_id);
+}
+
+void MainFrame::memo_on_selection() {
+    if (!project_ || !transcript_->source()) {
+        return;
+    }
+    if (!transcript_->selected_range()) {
+        set_status("Select some text first (or click a coding stripe for its segment)");
+        return;
+    }
+    bottom_->SetSelection(static_cast<std::size_t>(bottom_->GetPageIndex(memos_)));
+    memos_->set_target(MemoPanel::kSelection);
+    memos_->memo_editor()->start_new();
+    memos_->editor()->SetFocus();
+    set_status("Write the memo, then Add memo");
+}
+
+JournalWindow* MainFrame::open_journal() {
+    if (journal_ == nullptr) {
+        journal_ = new JournalWindow(this, *this);
+    }
+    journal_->reload();
+    journal_->Show();
+    journal_->Raise();
+    return journal_;
+}
+
 void MainFrame::project_changed() {
     if (project_ && transcript_->source()) {
         // An undone import takes its source away.
@@ -227,6 +273,9 @@ void MainFrame::project_changed() {
     retrieval_->reload();
     memos_->reload();
     participants_->reload();
+    if (journal_ != nullptr) {
+        journal_->reload();
+    }
 }
 
 void MainFrame::report_error(const std::exception& error) {
@@ -512,6 +561,12 @@ void MainFrame::on_menu(wxCommandEvent& event) {
             break;
         case kInVivo:
             invivo();
+            break;
+        case kMemoOnSelection:
+            memo_on_selection();
+            break;
+        case kJournal:
+            open_journal();
             break;
         case kFocusSearch:
             bottom_->SetSelection(static_cast<size_t>(bottom_->GetPageIndex(search_)));

@@ -21,6 +21,7 @@ class wxAuiNotebook;
 namespace tema::gui {
 
 class CodebookPanel;
+class JournalWindow;
 class MemoPanel;
 class ParticipantsPanel;
 class RetrievalPanel;
@@ -47,6 +48,9 @@ public:
     void apply_code_to(std::int64_t code_id, coding::Range range) override;
     std::optional<std::int64_t> selected_code() override;
     std::optional<std::int64_t> shown_source() override;
+    std::optional<coding::Range> selected_range() override;
+    std::optional<std::int64_t> chosen_segment() override;
+    void show_memo(std::int64_t memo_id) override;
     void project_changed() override;
     void report_error(const std::exception& error) override;
     void set_status(const wxString& text) override;
@@ -61,6 +65,10 @@ public:
     void apply_last_code();
     void remove_coding();
     void invivo();
+    // The memo panel, ready for a memo on the selection in the text.
+    void memo_on_selection();
+    // The reflexive journal's window, opened (made on first use) and raised.
+    JournalWindow* open_journal();
     void undo();
     void redo();
 
@@ -70,6 +78,7 @@ public:
     RetrievalPanel* retrieval() { return retrieval_; }
     SearchPanel* search() { return search_; }
     MemoPanel* memos() { return memos_; }
+    JournalWindow* journal() { return journal_; }  // null until first opened
     ParticipantsPanel* participants() { return participants_; }
     wxAuiNotebook* bottom() { return bottom_; }
     wxAuiManager& layout() { return layout_; }
@@ -98,6 +107,7 @@ private:
     SearchPanel* search_ = nullptr;
     MemoPanel* memos_ = nullptr;
     ParticipantsPanel* participants_ = nullptr;
+    JournalWindow* journal_ = nullptr;  // a child window: wx destroys it with this one
 };
 
 }  // namespace tema::gui

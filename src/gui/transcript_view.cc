@@ -21,6 +21,10 @@ constexpr int kParticipantMargin = 1;
 constexpr int kStripeWidth = 7;
 constexpr int kHitIndicator = 8;
 constexpr int kDropIndicator = 9;  // what a code dragged over the text would code
+constexpr int kMemoIndicator = 10;  // the text a memo is on
+constexpr int kMemoMarker = 24;     // after the stripe columns' markers
+constexpr int kMemoMarginWidth = 14;
+const wxColour kMemoColour(214, 140, 0);
 constexpr int kMarkersPerColumn = 8;
 
 // Colours for codes that have none of their own.
@@ -84,6 +88,14 @@ void TranscriptView::setup_styles() {
         SetMarginSensitive(margin, true);
         SetMarginMask(margin, ((1 << kMarkersPerColumn) - 1) << (column * kMarkersPerColumn));
     }
+    SetMarginType(kMemoMargin, wxSTC_MARGIN_SYMBOL);
+    SetMarginWidth(kMemoMargin, kMemoMarginWidth);
+    SetMarginSensitive(kMemoMargin, true);
+    SetMarginMask(kMemoMargin, 1 << kMemoMarker);
+    MarkerDefine(kMemoMarker, wxSTC_MARK_BOOKMARK, kMemoColour.ChangeLightness(70), kMemoColour);
+    IndicatorSetStyle(kMemoIndicator, wxSTC_INDIC_DASH);
+    IndicatorSetForeground(kMemoIndicator, kMemoColour);
+    IndicatorSetUnder(kMemoIndicator, true);
     IndicatorSetStyle(kHitIndicator, wxSTC_INDIC_ROUNDBOX);
     IndicatorSetForeground(kHitIndicator, wxColour(255, 200, 0));
     IndicatorSetAlpha(kHitIndicator, 140);
@@ -103,6 +115,7 @@ void TranscriptView::clear_source() {
     source_.reset();
     line_codes_.clear();
     stripe_codes_.clear();
+    memos_.clear();
     chosen_segment_.reset();
     SetReadOnly(false);
     ClearAll();
@@ -207,7 +220,49 @@ void TranscriptView::refresh_codes() {
             MarkerAdd(static_cast<int>(n), marker_of_code[index]);
         }
     }
+    refresh_memos();
     tooltip_line_ = -1;
+}
+
+void TranscriptView::refresh_memos() {
+    SetIndicatorCurrent(kMemoIndicator);
+    IndicatorClearRange(0, GetLength());
+    memos_ = coding::memos_in_source(bench_.project()->db(), *source_);
+    for (const coding::PlacedMemo& placed : memos_) {
+        const int from = positions_.editor_of(placed.start);
+        MarkerAdd(LineFromPosition(from), kMemoMarker);
+        IndicatorFillRange(from, positions_.editor_of(placed.end) - from);
+    }
+}
+
+std::vector<coding::PlacedMemo> TranscriptView::memos_at(std::int64_t line) const {
+    std::vector<coding::PlacedMemo> found;
+    for (const coding::PlacedMemo& placed : memos_) {
+        if (LineFromPosition(positions_.editor_of(placed.start)) + 1 == line) {
+            found.push_back(placed);
+        }
+    }
+    return found;
+}
+
+std::string TranscriptView::memo_tooltip(std::int64_t line) const {
+    std::string tip;
+    for (const coding::PlacedMemo& placed : memos_at(line)) {
+        if (!tip.empty()) {
+            tip += "\n\n";
+        }
+        tip += placed.memo.author + " on " + placed.memo.on + ":\n" + placed.memo.text;
+    }
+    return tip;
+}
+
+void TranscriptView::click_memo_marker(std::int64_t line) {
+    const std::vector<coding::PlacedMemo> here = memos_at(line);
+    if (here.empty()) {
+        return;
+    }
+    select_codepoints(here.front().start, here.front().end);
+    bench_.show_memo(here.front().memo.id);
 }
 
 std::optional<coding::Range> TranscriptView::coding_range() {
@@ -349,6 +404,10 @@ void TranscriptView::click_stripe(std::int64_t line, int column) {
 }
 
 void TranscriptView::on_margin_click(wxStyledTextEvent& event) {
+    if (event.GetMargin() == kMemoMargin) {
+        click_memo_marker(LineFromPosition(event.GetPosition()) + 1);
+        return;
+    }
     const int column = event.GetMargin() - kFirstStripeMargin;
     if (column >= 0 && column < kStripeColumns) {
         click_stripe(LineFromPosition(event.GetPosition()) + 1, column);
@@ -357,20 +416,26 @@ void TranscriptView::on_margin_click(wxStyledTextEvent& event) {
 
 void TranscriptView::on_motion(wxMouseEvent& event) {
     event.Skip();
-    int margins = 0;
-    for (int margin = 0; margin < kFirstStripeMargin + kStripeColumns; ++margin) {
-        margins += GetMarginWidth(margin);
+    int stripes_end = 0;  // the margins up to the stripes' end, then the memo margin
+    for (int margin = 0; margin < kMemoMargin; ++margin) {
+        stripes_end += GetMarginWidth(margin);
     }
+    const int margins_end = stripes_end + GetMarginWidth(kMemoMargin);
     std::int64_t line = -1;
-    if (event.GetX() < margins) {
+    if (event.GetX() < margins_end) {
         const int visible = GetFirstVisibleLine() + event.GetY() / std::max(1, TextHeight(0));
         line = DocLineFromVisible(visible) + 1;
     }
-    if (line == tooltip_line_) {
+    const bool on_memos = event.GetX() >= stripes_end;
+    // One tooltip per line and margin kind: the same one is not set again.
+    const std::int64_t spot = line < 0 ? -1 : line * 2 + (on_memos ? 1 : 0);
+    if (spot == tooltip_line_) {
         return;
     }
-    tooltip_line_ = line;
-    const std::string tip = line > 0 ? stripe_tooltip(line) : std::string{};
+    tooltip_line_ = spot;
+    const std::string tip = line <= 0   ? std::string{}
+                            : on_memos ? memo_tooltip(line)
+                                       : stripe_tooltip(line);
     if (tip.empty()) {
         UnsetToolTip();
     } else {
@@ -408,6 +473,9 @@ void TranscriptView::on_char(wxKeyEvent& event) {
                 break;
             case 'v':
                 command = kInVivo;
+                break;
+            case 'm':
+                command = kMemoOnSelection;
                 break;
             default:
                 break;

@@ -2,7 +2,9 @@
 // time stamps, speaker labels styled, and coding stripes in the margin (one
 // colour per code; hover for code and coder, click to select the segment).
 // A code dragged from the codebook and dropped here codes the selection, when
-// the drop lands inside it, else the line under the drop.
+// the drop lands inside it, else the line under the drop. Memos on passages
+// and segments have a marker in a margin of their own (hover to read, click
+// to open) and their text a dashed underline.
 #pragma once
 
 #include <wx/stc/stc.h>
@@ -12,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "coding/memos.h"
 #include "coding/retrieval.h"
 #include "coding/segments.h"
 #include "editor_positions.h"
@@ -63,13 +66,22 @@ public:
     // As a click on the stripe `column` of `line` (from 1) does.
     void click_stripe(std::int64_t line, int column);
 
+    // The memos that begin on `line` (from 1), and their texts for a tooltip.
+    std::vector<coding::PlacedMemo> memos_at(std::int64_t line) const;
+    std::string memo_tooltip(std::int64_t line) const;
+    // As a click on the memo marker of `line` does: selects the first memo's
+    // passage and shows the memo.
+    void click_memo_marker(std::int64_t line);
+
     static constexpr int kStripeColumns = 3;
     static constexpr int kFirstStripeMargin = 2;
+    static constexpr int kMemoMargin = kFirstStripeMargin + kStripeColumns;
 
 private:
     void setup_styles();
     void style_turns();
     void show_drop_range(wxPoint point);
+    void refresh_memos();
     void on_margin_click(wxStyledTextEvent& event);
     void on_motion(wxMouseEvent& event);
     void on_char(wxKeyEvent& event);
@@ -82,9 +94,10 @@ private:
     EditorPositions positions_;
     std::vector<std::vector<coding::LineCode>> line_codes_;  // [line - 1]
     std::vector<std::int64_t> stripe_codes_;  // codes with stripes here, in tree order
+    std::vector<coding::PlacedMemo> memos_;   // on passages and segments, by start
     std::optional<std::int64_t> chosen_segment_;
     std::pair<int, int> chosen_selection_{-1, -1};
-    std::int64_t tooltip_line_ = -1;
+    std::int64_t tooltip_line_ = -1;  // the line (and margin) of the tooltip shown
 };
 
 }  // namespace tema::gui

@@ -37,6 +37,12 @@ public:
     virtual std::optional<std::int64_t> selected_code() = 0;
     // The source in the transcript view, if any.
     virtual std::optional<std::int64_t> shown_source() = 0;
+    // The code points selected in the transcript, if any.
+    virtual std::optional<coding::Range> selected_range() = 0;
+    // The coded segment chosen by a click on its stripe, while it is selected.
+    virtual std::optional<std::int64_t> chosen_segment() = 0;
+    // Shows a memo in the memo panel, ready to read and edit.
+    virtual void show_memo(std::int64_t memo_id) = 0;
     // After every change to the project: every view reads it again.
     virtual void project_changed() = 0;
     // Shows a refusal or failure from the core.
