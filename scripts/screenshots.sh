@@ -25,13 +25,15 @@ fg2=fokusgruppe-2-nav-og-behandlere-fjordheim
 TEMA_CODER="Ola Hansen" "$tema" apply "$project" Arbeidsgiver/Kontakt "$fg2" --lines 56-60 >/dev/null
 "$tema" memo "$project" add --kind journal "Jeg merker at jeg heier på jobbspesialistene; les FG2 igjen med det i tankene." >/dev/null
 "$tema" memo "$project" add --kind journal "NAV-veilederne har 140 brukere hver. Kapasitet er kanskje et tema, ikke en kode." >/dev/null
+"$tema" memo "$project" add --on "source:$fg2" --lines 46-47 "Her snakker NAV og DPS forbi hverandre: samme ord, ulik betydning av «samarbeid». Sjekk mot FG1." >/dev/null
+TEMA_CODER="Ola Hansen" "$tema" memo "$project" add --kind journal "Jeg er selv tidligere NAV-ansatt; jeg må passe på å ikke forsvare dem i analysen." >/dev/null
 
 mkdir -p "$root/docs/screenshots"
 export TEMA_SAMPLE_PROJECT=$project TEMA_SCREENSHOT_DIR=$root/docs/screenshots
 export TEMA_GUI_CONFIG=$work/tema-gui.ini  # not the user's layout
 export LSAN_OPTIONS=suppressions=$root/tests/gui/lsan.supp
 # One process per view: GTK 3 gives a process's later screen copies its first image.
-for view in main-window quick-code search memos; do
+for view in main-window quick-code search memos memo-on-selection journal; do
   xvfb-run -a -s "-screen 0 1600x1200x24" "$build/tests/tema_gui_tests" "Screenshot $view" >/dev/null
 done
 ls -l "$root/docs/screenshots"

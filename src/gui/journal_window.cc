@@ -3,7 +3,6 @@
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
-#include <wx/textctrl.h>
 
 #include "memo_editor.h"
 #include "wx_string.h"
@@ -21,9 +20,10 @@ JournalWindow::JournalWindow(wxWindow* parent, Workbench& bench)
     options.newest_first = true;
     options.show_target = false;
     options.add_label = "Add entry";
+    options.text_heading = "Entry";
     options.list_above = true;
+    options.hint = "Write today's entry: what you noticed, felt, assumed; then Add entry";
     entries_ = new MemoEditor(panel, bench, options);
-    entries_->editor()->SetHint("Write today's entry: what you noticed, felt, assumed; then Add entry");
     entries_->list_memos = [](store::Database& db) {
         coding::MemoFilter journal;
         journal.kind = coding::MemoKind::journal;

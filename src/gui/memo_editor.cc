@@ -37,13 +37,15 @@ MemoEditor::MemoEditor(wxWindow* parent, Workbench& bench, Options options)
     list_->AppendColumn("Written", wxLIST_FORMAT_LEFT, 170);
     list_->AppendColumn("Author", wxLIST_FORMAT_LEFT, 120);
     if (options_.show_target) {
-        list_->AppendColumn("Kind", wxLIST_FORMAT_LEFT, 80);
-        list_->AppendColumn("On", wxLIST_FORMAT_LEFT, 220);
+        list_->AppendColumn("Kind", wxLIST_FORMAT_LEFT, 70);
+        list_->AppendColumn("On", wxLIST_FORMAT_LEFT, 260);
     }
-    list_->AppendColumn("Memo", wxLIST_FORMAT_LEFT, 600);
+    list_->AppendColumn(options_.text_heading, wxLIST_FORMAT_LEFT, 600);
     editor_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 60),
                              wxTE_MULTILINE);
-    editor_->SetHint("Write a memo, then " + options_.add_label);
+    // A tooltip, not SetHint: wxGTK's hint on a multi-line control leaves the
+    // text typed or shown after it grey, as if disabled.
+    editor_->SetToolTip(options_.hint);
     auto* fresh = new wxButton(this, wxID_ANY, "New");
     fresh->SetToolTip("Clear the editor for a new memo");
     auto* add = new wxButton(this, wxID_ANY, options_.add_label);

@@ -31,7 +31,9 @@ public:
         bool newest_first = false;
         bool show_target = true;  // the Kind and On columns
         wxString add_label = "Add memo";
+        wxString text_heading = "Memo";  // the text column's
         bool list_above = false;  // else the list to the right of the editor
+        wxString hint = "Write a memo, then Add memo";  // the editor's tooltip
     };
     // What a new memo is: its kind and target; nullopt (after telling the
     // researcher why, in the status bar) when there is nothing to put it on.

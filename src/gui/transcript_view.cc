@@ -77,6 +77,7 @@ void TranscriptView::setup_styles() {
     StyleSetBold(kParticipant, true);
     StyleSetForeground(wxSTC_STYLE_LINENUMBER, wxColour(110, 110, 110));
 
+    SetMarginCount(kMemoMargin + 1);  // Scintilla has 5 margins unless told
     SetMarginType(kLineNumberMargin, wxSTC_MARGIN_NUMBER);
     SetMarginType(kParticipantMargin, wxSTC_MARGIN_RTEXT);
     SetMarginMask(kParticipantMargin, 0);  // text only: no coding markers here

@@ -74,7 +74,9 @@ TEST_CASE("A memo on selected text: a passage, listed, marked in the margin, und
     CHECK(in_file[0].text == "Her snur samtalen.");
     CHECK(memos->list()->GetItemCount() == 1);
     CHECK(memos->list()->GetItemText(0, 3) == wxString::FromUTF8(in_file[0].on));
-    // Marked: a marker on line 20, the memo in its tooltip.
+    // Marked: a marker on line 20, in a margin shown, the memo in its tooltip.
+    CHECK(view->GetMarginWidth(gui::TranscriptView::kMemoMargin) > 0);
+    CHECK(view->GetMarginMask(gui::TranscriptView::kMemoMargin) == (1 << 24));
     CHECK((view->MarkerGet(19) & (1 << 24)) != 0);
     CHECK_THAT(view->memo_tooltip(20), Catch::Contains("Kari on source:") &&
                                            Catch::EndsWith("Her snur samtalen."));

@@ -12,6 +12,8 @@
 #include "coding/codebook.h"
 #include "gui/gui_fixture.h"
 #include "ids.h"
+#include "journal_window.h"
+#include "memo_editor.h"
 #include "memo_panel.h"
 #include "quick_code.h"
 #include "screenshot.h"
@@ -109,4 +111,25 @@ TEST_CASE("Screenshot memos", "[.screenshots]") {
     shot.show_page(shot.frame->memos());
     shot.frame->memos()->set_target(gui::MemoPanel::kJournal);
     shoot(shot.frame, shot.out / "memos.png");
+}
+
+TEST_CASE("Screenshot memo-on-selection", "[.screenshots]") {
+    Shot shot;
+    // The sample's memo on lines 46-47 (scripts/screenshots.sh), opened from its marker.
+    shot.frame->transcript()->click_memo_marker(46);
+    shoot(shot.frame, shot.out / "memo-on-selection.png");
+}
+
+TEST_CASE("Screenshot journal", "[.screenshots]") {
+    Shot shot;
+    gui::JournalWindow* journal = shot.frame->open_journal();
+    journal->SetSize(200, 150, 900, 640);
+    journal->entries()->select_memo(journal->entries()->memos().back().id);
+    journal->entries()->editor()->SetFocus();  // as a researcher about to edit it
+    pump();
+    wxMilliSleep(200);
+    pump();
+    const std::filesystem::path file = shot.out / "journal.png";
+    REQUIRE(gui::save_screenshot(journal, wxString(file.string())));
+    REQUIRE(std::filesystem::file_size(file) > 10000);
 }
