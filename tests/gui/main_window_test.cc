@@ -6,6 +6,7 @@
 #include <wx/listctrl.h>
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
+#include <wx/timer.h>
 #include <wx/uiaction.h>
 
 #include <catch2/catch.hpp>
@@ -400,6 +401,48 @@ TEST_CASE("In vivo: the selected words become a code that codes them", "[gui]") 
 
 namespace {
 
+// Drags with the mouse (wxUIActionSimulator) from the codebook's `from` to
+// `to` (screen points) and drops there. The drag is GTK's own: it starts when
+// the tree sees the pointer move with the button down and runs its own loop
+// until the button is released, so the rest of the way is moved by a timer
+// that starts with the drag (a timer started earlier would be blocked inside
+// its own callback when the drag began there).
+void drag_with_mouse(gui::CodebookPanel* tree, wxPoint from, wxPoint to) {
+    wxUIActionSimulator mouse;
+    wxTimer steps;
+    int step = 0;
+    constexpr int kSteps = 10;
+    steps.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
+        ++step;
+        if (step <= kSteps) {
+            mouse.MouseMove(from + (to - from) * step / kSteps);
+        } else {
+            steps.Stop();
+            mouse.MouseUp();
+        }
+    });
+    auto start_steps = [&](wxTreeEvent& event) {
+        steps.Start(50);
+        event.Skip();  // on to the codebook, which starts the drag
+    };
+    tree->Bind(wxEVT_TREE_BEGIN_DRAG, start_steps);
+    mouse.MouseMove(from);
+    mouse.MouseDown();
+    for (int dx = 4; dx <= 40 && !steps.IsRunning(); dx += 4) {
+        mouse.MouseMove(from + wxPoint(dx, 2));
+    }
+    REQUIRE(wait_for([&] { return step > kSteps; }, std::chrono::seconds(10)));
+    tree->Unbind(wxEVT_TREE_BEGIN_DRAG, start_steps);
+    pump();
+}
+
+// The middle of a code's row in the codebook, on the screen.
+wxPoint code_on_screen(gui::CodebookPanel* tree, std::int64_t code) {
+    wxRect row;
+    REQUIRE(tree->GetBoundingRect(tree->item_of(code), row, true));
+    return tree->ClientToScreen(row.GetPosition() + wxPoint(10, row.height / 2));
+}
+
 // The point, in the transcript's client coordinates, of code point `offset`
 // of line `line` (from 1).
 wxPoint point_in_line(gui::TranscriptView* view, int line, int offset) {
@@ -482,4 +525,47 @@ TEST_CASE("The codebook takes a dragged code too: dropped on another code, it mo
     CHECK(coding::code_path(w.db(), contact) == "Arbeidsgiver/Kontakt");
     w.command(wxID_UNDO);
     CHECK(coding::code_path(w.db(), contact) == "Kontakt");
+}
+
+TEST_CASE("Dragging a code with the mouse onto the text and onto another code", "[gui]") {
+    Workbench w;
+    const std::int64_t fg2 = w.source(Workbench::kFocusGroup2);
+    const std::int64_t honesty = w.code("Ærlighet");
+    const std::int64_t employer = w.code("Arbeidsgiver");
+    w.frame->project_changed();
+    w.frame->open_source(fg2, 1);
+    w.frame->Raise();
+    pump();
+    gui::CodebookPanel* tree = w.frame->codebook();
+    auto* view = w.frame->transcript();
+
+    // Onto line 16, nothing selected there: the line.
+    view->SetSelection(0, 0);
+    drag_with_mouse(tree, code_on_screen(tree, honesty),
+                    view->ClientToScreen(point_in_line(view, 16, 5)));
+    REQUIRE(wait_for([&] { return segments_in_file(w, honesty).size() == 1; },
+                     std::chrono::seconds(5)));
+    auto segments = segments_in_file(w, honesty);
+    CHECK(segments[0].start_line == 16);
+    CHECK(segments[0].end_line == 16);
+
+    // Into the selection of lines 10-12: the selection.
+    w.select_lines(10, 12);
+    drag_with_mouse(tree, code_on_screen(tree, honesty),
+                    view->ClientToScreen(point_in_line(view, 11, 5)));
+    REQUIRE(wait_for([&] { return segments_in_file(w, honesty).size() == 2; },
+                     std::chrono::seconds(5)));
+    segments = segments_in_file(w, honesty);
+    CHECK(segments[0].start_line == 10);
+    CHECK(segments[0].end_line == 12);
+
+    // Onto another code in the codebook: moved under it.
+    drag_with_mouse(tree, code_on_screen(tree, honesty), code_on_screen(tree, employer));
+    REQUIRE(wait_for(
+        [&] {
+            w.reopen();
+            return coding::code_path(w.db(), honesty) == "Arbeidsgiver/Ærlighet";
+        },
+        std::chrono::seconds(5)));
+    CHECK(w.prompts->warnings.empty());
 }
