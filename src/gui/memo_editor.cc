@@ -38,7 +38,7 @@ MemoEditor::MemoEditor(wxWindow* parent, Workbench& bench, Options options)
     list_->AppendColumn("Author", wxLIST_FORMAT_LEFT, 120);
     if (options_.show_target) {
         list_->AppendColumn("Kind", wxLIST_FORMAT_LEFT, 70);
-        list_->AppendColumn("On", wxLIST_FORMAT_LEFT, 260);
+        list_->AppendColumn("On", wxLIST_FORMAT_LEFT, 360);
     }
     list_->AppendColumn(options_.text_heading, wxLIST_FORMAT_LEFT, 600);
     editor_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 60),
@@ -124,7 +124,7 @@ void MemoEditor::fill_list() {
         list_->SetItem(row, column++, to_wx(memo.author));
         if (options_.show_target) {
             list_->SetItem(row, column++, to_wx(coding::memo_kind_name(memo.kind)));
-            list_->SetItem(row, column++, to_wx(memo.on));
+            list_->SetItem(row, column++, to_wx(memo.place));
         }
         wxString text = to_wx(memo.text);
         text.Replace("\n", L" \u00B6 ");

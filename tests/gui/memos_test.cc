@@ -73,7 +73,8 @@ TEST_CASE("A memo on selected text: a passage, listed, marked in the margin, und
     CHECK(in_file[0].target.end == selected.end);
     CHECK(in_file[0].text == "Her snur samtalen.");
     CHECK(memos->list()->GetItemCount() == 1);
-    CHECK(memos->list()->GetItemText(0, 3) == wxString::FromUTF8(in_file[0].on));
+    CHECK(memos->list()->GetItemText(0, 3) ==
+          wxString::FromUTF8(std::string(Workbench::kFocusGroup2) + ", l. 20"));
     // Marked: a marker on line 20, in a margin shown, the memo in its tooltip.
     CHECK(view->GetMarginWidth(gui::TranscriptView::kMemoMargin) > 0);
     CHECK(view->GetMarginMask(gui::TranscriptView::kMemoMargin) == (1 << 24));

@@ -71,6 +71,7 @@ Memo read_memo(store::Database& db, const store::Statement& row) {
                               static_cast<std::uint32_t>(row.int64(13)));
     }
     memo.on = describe_target(db, memo.target);
+    memo.place = place_of(db, memo.target);
     return memo;
 }
 
@@ -238,6 +239,45 @@ std::string describe_target(store::Database& db, const MemoTarget& target) {
         }
     }
     return "project";
+}
+
+namespace {
+
+// "NAME, l. 46-47" for code points [start, end) of a source.
+std::string lines_of(store::Database& db, std::int64_t source_id, std::uint32_t start,
+                     std::uint32_t end) {
+    store::Statement query(db, "SELECT name, line_starts FROM sources WHERE id = ?");
+    query.bind(1, source_id);
+    if (!query.step()) {
+        throw Error("source " + std::to_string(source_id), "no such source in the project");
+    }
+    const std::vector<std::uint32_t> starts = store::decode_uint32s(query.blob(1));
+    const auto line_of = [&starts](std::uint32_t at) {
+        return std::max<std::ptrdiff_t>(1, std::upper_bound(starts.begin(), starts.end(), at) -
+                                               starts.begin());
+    };
+    const auto first = line_of(start);
+    const auto last = line_of(end > start ? end - 1 : start);
+    return query.text(0) + ", l. " + std::to_string(first) +
+           (last == first ? "" : "-" + std::to_string(last));
+}
+
+}  // namespace
+
+std::string place_of(store::Database& db, const MemoTarget& target) {
+    if (target.kind == TargetKind::passage) {
+        return lines_of(db, target.id, target.start, target.end);
+    }
+    if (target.kind == TargetKind::segment) {
+        store::Statement query(db, "SELECT code_id, source_id, start, end FROM segments WHERE id = ?");
+        query.bind(1, target.id);
+        if (query.step()) {
+            return code_path(db, query.int64(0)) + " in " +
+                   lines_of(db, query.int64(1), static_cast<std::uint32_t>(query.int64(2)),
+                            static_cast<std::uint32_t>(query.int64(3)));
+        }
+    }
+    return describe_target(db, target);
 }
 
 Memo add_memo(store::Project& project, const store::Coder& coder, MemoKind kind,

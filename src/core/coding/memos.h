@@ -48,12 +48,18 @@ MemoTarget parse_target(store::Database& db, std::string_view object);
 // "theme:Tema/Undertema", "segment:12", "participant:P07", or "project".
 std::string describe_target(store::Database& db, const MemoTarget& target);
 
+// Where a memo is, for a reader: a passage as "fokusgruppe-2, l. 46-47", a
+// coded segment as "Arbeidsgiver/Kontakt in fokusgruppe-2, l. 30-31"; any
+// other target as describe_target writes it.
+std::string place_of(store::Database& db, const MemoTarget& target);
+
 struct Memo {
     std::int64_t id = 0;
     std::string guid;
     MemoKind kind = MemoKind::note;
     MemoTarget target;
-    std::string on;  // describe_target(target)
+    std::string on;     // describe_target(target)
+    std::string place;  // place_of(target)
     std::string author;
     std::string created;   // ISO 8601 UTC
     std::string modified;  // ISO 8601 UTC

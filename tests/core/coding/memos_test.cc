@@ -144,6 +144,7 @@ TEST_CASE("A memo on a passage of a source, coded or not", "[memos]") {
     const auto memo = coding::add_memo(*f.project, f.coder, MemoKind::note, target,
                                        "Rollen sier hun først.");
     CHECK(memo.on == "source:timestamps-brackets@74-86");
+    CHECK(memo.place == "timestamps-brackets, l. 2");
     CHECK(coding::find_memo(db, memo.id).target.start == 74);
     coding::add_memo(*f.project, f.coder, MemoKind::note, coding::parse_target(db, "source:1"),
                      "Hele kilden.");
@@ -161,6 +162,9 @@ TEST_CASE("A memo on a passage of a source, coded or not", "[memos]") {
     const auto placed = coding::memos_in_source(db, source);
     REQUIRE(placed.size() == 2);
     CHECK(placed[0].memo.text == "Godt sitat.");
+    CHECK(placed[0].memo.place == "Yrke in timestamps-brackets, l. 2");
+    CHECK(coding::place_of(db, coding::passage(source, 0, 100)) == "timestamps-brackets, l. 1-3");
+    CHECK(coding::place_of(db, {}) == "project");
     CHECK(placed[0].start == 60);
     CHECK(placed[0].end == 86);
     CHECK(placed[1].memo.id == memo.id);
