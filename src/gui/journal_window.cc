@@ -50,11 +50,10 @@ void JournalWindow::reload() {
     entries_->reload();
     store::Project* project = bench_.project();
     const std::size_t count = entries_->memos().size();
-    heading_->SetLabel(project == nullptr
-                           ? wxString("No project open")
-                           : wxString::Format(L"%s \u2014 %zu %s, newest first",
-                                              to_wx(project->title()), count,
-                                              count == 1 ? "entry" : "entries"));
+    heading_->SetLabel(project == nullptr ? wxString("No project open")
+                                          : wxString::Format(L"%s \u2014 %zu %s, newest first",
+                                                             to_wx(project->title()), count,
+                                                             count == 1 ? "entry" : "entries"));
     SetTitle(project == nullptr ? wxString("Reflexive journal")
                                 : "Reflexive journal \u2014 " + to_wx(project->title()));
 }

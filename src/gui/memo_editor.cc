@@ -41,8 +41,7 @@ MemoEditor::MemoEditor(wxWindow* parent, Workbench& bench, Options options)
         list_->AppendColumn("On", wxLIST_FORMAT_LEFT, 360);
     }
     list_->AppendColumn(options_.text_heading, wxLIST_FORMAT_LEFT, 600);
-    editor_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 60),
-                             wxTE_MULTILINE);
+    editor_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 60), wxTE_MULTILINE);
     // A tooltip, not SetHint: wxGTK's hint on a multi-line control leaves the
     // text typed or shown after it grey, as if disabled.
     editor_->SetToolTip(options_.hint);
@@ -100,11 +99,10 @@ void MemoEditor::reload() {
         memos_ = list_memos(project->db());
     }
     if (options_.newest_first) {
-        std::sort(memos_.begin(), memos_.end(),
-                         [](const coding::Memo& a, const coding::Memo& b) {
-                             // Written in the same second: the later one (its id) first.
-                             return std::tie(a.created, a.id) > std::tie(b.created, b.id);
-                         });
+        std::sort(memos_.begin(), memos_.end(), [](const coding::Memo& a, const coding::Memo& b) {
+            // Written in the same second: the later one (its id) first.
+            return std::tie(a.created, a.id) > std::tie(b.created, b.id);
+        });
     }
     const bool still_there = std::any_of(memos_.begin(), memos_.end(), [this](const auto& memo) {
         return selected_ && memo.id == *selected_;
@@ -220,9 +218,8 @@ void MemoEditor::remove() {
         if (text.length() > 80) {
             text = text.Left(80) + L"\u2026";
         }
-        if (!bench_.prompts().confirm(
-                this, "Delete this memo on " + to_wx(memo.on) + "?\n\n" + text +
-                          "\n\n(Edit \u203A Undo brings it back.)")) {
+        if (!bench_.prompts().confirm(this, "Delete this memo on " + to_wx(memo.on) + "?\n\n" +
+                                                text + "\n\n(Edit \u203A Undo brings it back.)")) {
             return;
         }
         coding::delete_memo(*project, bench_.coder(), memo.id);

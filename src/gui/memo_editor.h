@@ -31,8 +31,8 @@ public:
         bool newest_first = false;
         bool show_target = true;  // the Kind and On columns
         wxString add_label = "Add memo";
-        wxString text_heading = "Memo";  // the text column's
-        bool list_above = false;  // else the list to the right of the editor
+        wxString text_heading = "Memo";                 // the text column's
+        bool list_above = false;                        // else the list to the right of the editor
         wxString hint = "Write a memo, then Add memo";  // the editor's tooltip
     };
     // What a new memo is: its kind and target; nullopt (after telling the
@@ -77,7 +77,7 @@ private:
     wxTextCtrl* editor_ = nullptr;
     wxButton* save_ = nullptr;
     wxButton* delete_ = nullptr;
-    wxBoxSizer* column_ = nullptr;  // the editor and its buttons
+    wxBoxSizer* column_ = nullptr;     // the editor and its buttons
     std::vector<coding::Memo> memos_;  // in the list's order
     std::optional<std::int64_t> selected_;
     std::optional<std::int64_t> shown_;  // the memo whose text the editor holds

@@ -3,7 +3,6 @@
 #include <wx/choice.h>
 #include <wx/sizer.h>
 
-
 namespace tema::gui {
 
 MemoPanel::MemoPanel(wxWindow* parent, Workbench& bench) : wxPanel(parent), bench_(bench) {

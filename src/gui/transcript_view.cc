@@ -20,7 +20,7 @@ constexpr int kLineNumberMargin = 0;
 constexpr int kParticipantMargin = 1;
 constexpr int kStripeWidth = 7;
 constexpr int kHitIndicator = 8;
-constexpr int kDropIndicator = 9;  // what a code dragged over the text would code
+constexpr int kDropIndicator = 9;   // what a code dragged over the text would code
 constexpr int kMemoIndicator = 10;  // the text a memo is on
 constexpr int kMemoMarker = 24;     // after the stripe columns' markers
 constexpr int kMemoMarginWidth = 14;
@@ -434,7 +434,7 @@ void TranscriptView::on_motion(wxMouseEvent& event) {
         return;
     }
     tooltip_line_ = spot;
-    const std::string tip = line <= 0   ? std::string{}
+    const std::string tip = line <= 0  ? std::string{}
                             : on_memos ? memo_tooltip(line)
                                        : stripe_tooltip(line);
     if (tip.empty()) {

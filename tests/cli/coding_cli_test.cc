@@ -189,8 +189,8 @@ TEST_CASE("tema apply, invivo, unapply and retrieve", "[cli][coding]") {
     CHECK(run_tema({"apply", path, "Bakgrunn", fg1, "--lines", "1", "--range", "0:1"}).status == 2);
     CHECK(run_tema({"apply", path, "Bakgrunn", fg1, "--range", "x"}).status == 2);
     // In vivo from a range: the words there (the space before left out) name the code.
-    const json ranged = parse_ok(
-        run_tema({"invivo", path, "timestamps-brackets", "--range", "73:86", "--json"}));
+    const json ranged =
+        parse_ok(run_tema({"invivo", path, "timestamps-brackets", "--range", "73:86", "--json"}));
     CHECK(ranged["code"] == "NAV-veileder");
     CHECK(ranged["start"] == 74);
     CHECK(ranged["end"] == 86);
@@ -268,20 +268,19 @@ TEST_CASE("tema matrix and the codes in tema show", "[cli][coding]") {
 TEST_CASE("tema memo add on a passage: source:NAME@START-END or --lines", "[cli][memos]") {
     TempDir dir;
     const std::string path = study_in(dir);
-    const json by_range = parse_ok(run_tema({"memo", path, "add", "--on",
-                                             "source:timestamps-brackets@74-86",
-                                             "Rollen først.", "--json"}));
+    const json by_range =
+        parse_ok(run_tema({"memo", path, "add", "--on", "source:timestamps-brackets@74-86",
+                           "Rollen først.", "--json"}));
     CHECK(by_range["on"] == "source:timestamps-brackets@74-86");
     CHECK(by_range["start"] == 74);
     CHECK(by_range["end"] == 86);
     // Line 2 is "[00:00:12] Person 1: Jeg er NAV-veileder." (code points 46 to 87).
-    const json by_lines = parse_ok(run_tema({"memo", path, "add", "--on",
-                                             "source:timestamps-brackets", "--lines", "2",
-                                             "Hele replikken.", "--json"}));
+    const json by_lines =
+        parse_ok(run_tema({"memo", path, "add", "--on", "source:timestamps-brackets", "--lines",
+                           "2", "Hele replikken.", "--json"}));
     CHECK(by_lines["on"] == "source:timestamps-brackets@46-87");
-    const json listed =
-        parse_ok(run_tema({"memo", path, "list", "--on", "source:timestamps-brackets@0-1",
-                           "--json"}));
+    const json listed = parse_ok(
+        run_tema({"memo", path, "list", "--on", "source:timestamps-brackets@0-1", "--json"}));
     CHECK(listed.empty());  // the memos on passages that overlap 0-1: none
     CHECK(parse_ok(run_tema({"memo", path, "list", "--on", "source:timestamps-brackets@80-81",
                              "--json"}))
@@ -293,11 +292,12 @@ TEST_CASE("tema memo add on a passage: source:NAME@START-END or --lines", "[cli]
     const auto outside =
         run_tema({"memo", path, "add", "--on", "source:timestamps-brackets@0-500", "Nei."});
     CHECK(outside.status == 1);
-    CHECK(outside.err == "tema: source timestamps-brackets: the passage 0-500 is outside the "
-                         "text (it has 202 characters)\n");
+    CHECK(outside.err ==
+          "tema: source timestamps-brackets: the passage 0-500 is outside the "
+          "text (it has 202 characters)\n");
     CHECK(run_tema({"memo", path, "add", "--lines", "2", "Nei."}).status == 2);
-    CHECK(run_tema({"memo", path, "add", "--on", "source:timestamps-brackets", "--lines", "9",
-                    "Nei."})
+    CHECK(run_tema(
+              {"memo", path, "add", "--on", "source:timestamps-brackets", "--lines", "9", "Nei."})
               .status == 1);
     CHECK(run_tema({"memo", path, "list", "--lines", "2"}).status == 2);
 }

@@ -1,5 +1,7 @@
 // Memos in the main window and the reflexive journal's window, driven as a
 // researcher would, with the project file read back through the core.
+#include "coding/memos.h"
+
 #include <wx/aui/auibook.h>
 #include <wx/listctrl.h>
 #include <wx/statusbr.h>
@@ -8,7 +10,6 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
-#include "coding/memos.h"
 #include "coding/segments.h"
 #include "gui/gui_fixture.h"
 #include "ids.h"
@@ -45,8 +46,7 @@ void type_into(wxTextCtrl* editor, const char* text) {
 
 }  // namespace
 
-TEST_CASE("A memo on selected text: a passage, listed, marked in the margin, undoable",
-          "[gui]") {
+TEST_CASE("A memo on selected text: a passage, listed, marked in the margin, undoable", "[gui]") {
     Workbench w;
     const std::int64_t fg2 = w.source(Workbench::kFocusGroup2);
     w.frame->open_source(fg2, 1);
@@ -79,8 +79,8 @@ TEST_CASE("A memo on selected text: a passage, listed, marked in the margin, und
     CHECK(view->GetMarginWidth(gui::TranscriptView::kMemoMargin) > 0);
     CHECK(view->GetMarginMask(gui::TranscriptView::kMemoMargin) == (1 << 24));
     CHECK((view->MarkerGet(19) & (1 << 24)) != 0);
-    CHECK_THAT(view->memo_tooltip(20), Catch::Contains("Kari on source:") &&
-                                           Catch::EndsWith("Her snur samtalen."));
+    CHECK_THAT(view->memo_tooltip(20),
+               Catch::Contains("Kari on source:") && Catch::EndsWith("Her snur samtalen."));
     // A click on the marker selects the passage and shows the memo.
     view->SetSelection(0, 0);
     view->click_memo_marker(20);

@@ -114,8 +114,7 @@ void add_invivo(CLI::App& app, Context& context) {
     auto args = std::make_shared<Args>();
     command->add_option("PROJECT", args->project, "The project file")->required();
     command->add_option("SOURCE", args->source, "A source's id or name")->required();
-    auto* words =
-        command->add_option("TEXT", args->words, "The words, exactly as in the source");
+    auto* words = command->add_option("TEXT", args->words, "The words, exactly as in the source");
     auto* range = command->add_option(
         "--range", args->range,
         "START:END in characters (code points): the words there, instead of TEXT");

@@ -1,8 +1,8 @@
 // tema memo PROJECT add|edit|delete|list ...: memos and the reflexive journal.
 #include <iostream>
 
-#include "coding/memos.h"
 #include "args.h"
+#include "coding/memos.h"
 #include "coding/names.h"
 #include "coding/segments.h"
 #include "commands/commands.h"
@@ -31,13 +31,13 @@ struct Args {
 
 nlohmann::json memo_json(const coding::Memo& memo) {
     nlohmann::json json = {{"id", memo.id},
-            {"guid", memo.guid},
-            {"kind", coding::memo_kind_name(memo.kind)},
-            {"on", memo.on},
-            {"author", memo.author},
-            {"created", memo.created},
-            {"modified", memo.modified},
-            {"text", memo.text}};
+                           {"guid", memo.guid},
+                           {"kind", coding::memo_kind_name(memo.kind)},
+                           {"on", memo.on},
+                           {"author", memo.author},
+                           {"created", memo.created},
+                           {"modified", memo.modified},
+                           {"text", memo.text}};
     if (memo.target.kind == coding::MemoTarget::Kind::passage) {
         json["start"] = memo.target.start;
         json["end"] = memo.target.end;

@@ -106,10 +106,12 @@ std::optional<MemoTarget> parse_passage(store::Database& db, std::string_view wh
     const std::string_view range = what.substr(at + 1);
     const auto dash = range.find('-');
     const auto start = parse_id(range.substr(0, dash));
-    const auto end = dash == std::string_view::npos ? std::nullopt : parse_id(range.substr(dash + 1));
+    const auto end =
+        dash == std::string_view::npos ? std::nullopt : parse_id(range.substr(dash + 1));
     if (!start || !end) {
-        throw Error(std::string(what), "a passage is NAME@START-END, in characters (code "
-                                       "points) of the text, end exclusive");
+        throw Error(std::string(what),
+                    "a passage is NAME@START-END, in characters (code "
+                    "points) of the text, end exclusive");
     }
     const MemoTarget target =
         passage(store::find_source(db, what.substr(0, at)).id, static_cast<std::uint32_t>(*start),
@@ -253,8 +255,8 @@ std::string lines_of(store::Database& db, std::int64_t source_id, std::uint32_t 
     }
     const std::vector<std::uint32_t> starts = store::decode_uint32s(query.blob(1));
     const auto line_of = [&starts](std::uint32_t at) {
-        return std::max<std::ptrdiff_t>(1, std::upper_bound(starts.begin(), starts.end(), at) -
-                                               starts.begin());
+        return std::max<std::ptrdiff_t>(
+            1, std::upper_bound(starts.begin(), starts.end(), at) - starts.begin());
     };
     const auto first = line_of(start);
     const auto last = line_of(end > start ? end - 1 : start);
@@ -269,7 +271,8 @@ std::string place_of(store::Database& db, const MemoTarget& target) {
         return lines_of(db, target.id, target.start, target.end);
     }
     if (target.kind == TargetKind::segment) {
-        store::Statement query(db, "SELECT code_id, source_id, start, end FROM segments WHERE id = ?");
+        store::Statement query(db,
+                               "SELECT code_id, source_id, start, end FROM segments WHERE id = ?");
         query.bind(1, target.id);
         if (query.step()) {
             return code_path(db, query.int64(0)) + " in " +

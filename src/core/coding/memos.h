@@ -1,6 +1,6 @@
 // Memos: text on the project (no target), or on one source, passage of a
-// source (a range, coded or not), code, theme, coded segment or participant. Kinds: note, familiarisation, analytic, and journal
-// (the reflexive journal: dated entries by their coder).
+// source (a range, coded or not), code, theme, coded segment or participant. Kinds: note,
+// familiarisation, analytic, and journal (the reflexive journal: dated entries by their coder).
 //
 // Every change is one action (store::Action), undoable and redoable. A memo
 // goes along when what it is on is deleted (and comes back with it on undo).

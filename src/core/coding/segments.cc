@@ -475,11 +475,10 @@ InVivo invivo_range(store::Project& project, const store::Coder& coder, std::int
     check_invivo_length(words);
     const std::size_t leading = static_cast<std::size_t>(words.data() - selected.data());
     range.start = static_cast<std::uint32_t>(positions.codepoint_of_byte(from + leading));
-    range.end = static_cast<std::uint32_t>(
-        positions.codepoint_of_byte(from + leading + words.size()));
+    range.end =
+        static_cast<std::uint32_t>(positions.codepoint_of_byte(from + leading + words.size()));
     return code_invivo(db, action, coder, shape, source_id, range, words, parent);
 }
-
 
 Segment get_segment(Database& db, std::int64_t segment_id) {
     Statement query(db, R"sql(

@@ -141,16 +141,15 @@ TEST_CASE("A memo on a passage of a source, coded or not", "[memos]") {
     CHECK(target.id == source);
     CHECK(target.start == 74);
     CHECK(target.end == 86);
-    const auto memo = coding::add_memo(*f.project, f.coder, MemoKind::note, target,
-                                       "Rollen sier hun først.");
+    const auto memo =
+        coding::add_memo(*f.project, f.coder, MemoKind::note, target, "Rollen sier hun først.");
     CHECK(memo.on == "source:timestamps-brackets@74-86");
     CHECK(memo.place == "timestamps-brackets, l. 2");
     CHECK(coding::find_memo(db, memo.id).target.start == 74);
     coding::add_memo(*f.project, f.coder, MemoKind::note, coding::parse_target(db, "source:1"),
                      "Hele kilden.");
     coding::add_memo(*f.project, f.coder, MemoKind::analytic,
-                     coding::parse_target(db, "segment:" + std::to_string(segment)),
-                     "Godt sitat.");
+                     coding::parse_target(db, "segment:" + std::to_string(segment)), "Godt sitat.");
 
     // A passage is not the source as a whole, and the source's passages are listed together.
     CHECK(shown(coding::list_memos(db, {std::nullopt, coding::parse_target(db, "source:1")})) ==

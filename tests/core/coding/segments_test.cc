@@ -224,8 +224,8 @@ TEST_CASE("In-vivo coding of a selected range: its words name the code", "[codin
     const coding::Range line = coding::line_range(f.db(), source, 758, 758);
     const std::uint32_t words = 12;  // "være ærlige." in code points
     // Selected with the space before and the line's LF after: both left out.
-    const auto result = coding::invivo_range(*f.project, f.coder, source,
-                                             {line.end - words - 1, line.end + 1});
+    const auto result =
+        coding::invivo_range(*f.project, f.coder, source, {line.end - words - 1, line.end + 1});
     CHECK(result.code_created);
     CHECK(result.code_name == "være ærlige.");
     CHECK(coding::get_code(f.db(), result.code_id).origin == coding::Origin::invivo);

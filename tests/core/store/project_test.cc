@@ -261,8 +261,8 @@ TEST_CASE("Format 7 lets a memo be on a passage, and the memos of format 6 stay"
                                              tema::coding::passage(source, 0, 10), "Tidskode.");
     CHECK(memo.on == "source:timestamps-brackets@0-10");
     // The schema holds a range to its source.
-    CHECK_THROWS(f.db().exec("UPDATE memos SET source_id = NULL WHERE id = " +
-                             std::to_string(memo.id)));
+    CHECK_THROWS(
+        f.db().exec("UPDATE memos SET source_id = NULL WHERE id = " + std::to_string(memo.id)));
     tema::store::undo(*f.project, f.coder);
     CHECK(tema::coding::list_memos(f.db()).size() == 1);
 }
