@@ -14,6 +14,9 @@ MemoPanel::MemoPanel(wxWindow* parent, Workbench& bench) : wxPanel(parent), benc
     choice_->Append("The code selected");
     choice_->Append("Reflexive journal");
     choice_->SetSelection(kProject);
+    choice_->SetToolTip(
+        "What a new memo goes on. For the selection in the text, the list shows every memo on "
+        "a passage or a coded segment of the source shown");
     editor_->add_header(choice_);
     editor_->list_memos = [this](store::Database& db) { return listed(db); };
     editor_->new_memo = [this] { return new_memo(); };

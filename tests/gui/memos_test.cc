@@ -4,8 +4,10 @@
 
 #include <wx/aui/auibook.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
+#include <wx/uiaction.h>
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -57,8 +59,16 @@ TEST_CASE("A memo on selected text: a passage, listed, marked in the margin, und
     pump();
     const coding::Range selected = *view->selected_range();
 
-    w.command(gui::kMemoOnSelection);
+    // The key m in the text, as the keyboard gives it.
+    w.frame->Raise();
+    view->SetFocus();
+    REQUIRE(tema::test::wait_for([&] { return wxWindow::FindFocus() == view; },
+                                 std::chrono::seconds(5)));
+    wxUIActionSimulator keys;
+    keys.Char('m');
     gui::MemoPanel* memos = w.frame->memos();
+    REQUIRE(tema::test::wait_for([&] { return wxWindow::FindFocus() == memos->editor(); },
+                                 std::chrono::seconds(5)));
     CHECK(w.frame->bottom()->GetCurrentPage() == memos);
     CHECK(memos->target_choice() == gui::MemoPanel::kSelection);
     type_into(memos->editor(), "Her snur samtalen.");
@@ -184,6 +194,10 @@ TEST_CASE("The journal window lists dated entries newest first, and writes and e
     coding::add_memo(*w.project, w.coder, coding::MemoKind::note, {}, "Ikke i journalen.");
     w.frame->project_changed();
     REQUIRE(w.frame->journal() == nullptr);
+    // In the Memos menu, with its shortcut.
+    wxMenuItem* item = w.frame->GetMenuBar()->FindItem(gui::kJournal);
+    REQUIRE(item != nullptr);
+    CHECK(item->GetItemLabel().Contains("Ctrl+Shift+J"));
     w.command(gui::kJournal);
     gui::JournalWindow* journal = w.frame->journal();
     REQUIRE(journal != nullptr);
