@@ -279,6 +279,9 @@ TEST_CASE("tema memo add on a passage: source:NAME@START-END or --lines", "[cli]
         parse_ok(run_tema({"memo", path, "add", "--on", "source:timestamps-brackets", "--lines",
                            "2", "Hele replikken.", "--json"}));
     CHECK(by_lines["on"] == "source:timestamps-brackets@46-87");
+    CHECK(by_lines["place"] == "timestamps-brackets, l. 2");
+    CHECK_THAT(run_tema({"memo", path, "list"}).out,
+               Catch::Contains("on source:timestamps-brackets@46-87  (timestamps-brackets, l. 2)"));
     const json listed = parse_ok(
         run_tema({"memo", path, "list", "--on", "source:timestamps-brackets@0-1", "--json"}));
     CHECK(listed.empty());  // the memos on passages that overlap 0-1: none

@@ -34,6 +34,7 @@ nlohmann::json memo_json(const coding::Memo& memo) {
                            {"guid", memo.guid},
                            {"kind", coding::memo_kind_name(memo.kind)},
                            {"on", memo.on},
+                           {"place", memo.place},
                            {"author", memo.author},
                            {"created", memo.created},
                            {"modified", memo.modified},
@@ -89,7 +90,11 @@ int list(const Context& context, store::Database& db, const Args& args) {
     }
     for (const auto& memo : memos) {
         std::cout << "#" << memo.id << "  " << memo.created.substr(0, 10) << "  " << memo.author
-                  << "  " << coding::memo_kind_name(memo.kind) << "  on " << memo.on << "\n";
+                  << "  " << coding::memo_kind_name(memo.kind) << "  on " << memo.on;
+        if (memo.place != memo.on) {
+            std::cout << "  (" << memo.place << ")";
+        }
+        std::cout << "\n";
         std::string text = memo.text;
         for (std::size_t at = 0; (at = text.find('\n', at)) != std::string::npos; at += 5) {
             text.replace(at, 1, "\n    ");
