@@ -15,7 +15,6 @@
 #include "coding/segments.h"
 #include "ids.h"
 #include "import_dialog.h"
-#include "journal_window.h"
 #include "memo_panel.h"
 #include "participants_panel.h"
 #include "retrieval_panel.h"
@@ -248,13 +247,13 @@ void MainFrame::memo_on_selection() {
 }
 
 JournalWindow* MainFrame::open_journal() {
-    if (journal_ == nullptr) {
+    if (!journal_) {
         journal_ = new JournalWindow(this, *this);
     }
     journal_->reload();
     journal_->Show();
     journal_->Raise();
-    return journal_;
+    return journal_.get();
 }
 
 void MainFrame::project_changed() {
@@ -273,7 +272,7 @@ void MainFrame::project_changed() {
     retrieval_->reload();
     memos_->reload();
     participants_->reload();
-    if (journal_ != nullptr) {
+    if (journal_) {
         journal_->reload();
     }
 }

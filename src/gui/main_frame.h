@@ -6,12 +6,14 @@
 #include <wx/aui/aui.h>
 #include <wx/filehistory.h>
 #include <wx/frame.h>
+#include <wx/weakref.h>
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
 
+#include "journal_window.h"
 #include "quick_code.h"
 #include "store/project.h"
 #include "workbench.h"
@@ -21,7 +23,6 @@ class wxAuiNotebook;
 namespace tema::gui {
 
 class CodebookPanel;
-class JournalWindow;
 class MemoPanel;
 class ParticipantsPanel;
 class RetrievalPanel;
@@ -78,7 +79,7 @@ public:
     RetrievalPanel* retrieval() { return retrieval_; }
     SearchPanel* search() { return search_; }
     MemoPanel* memos() { return memos_; }
-    JournalWindow* journal() { return journal_; }  // null until first opened
+    JournalWindow* journal() { return journal_.get(); }  // null until first opened
     ParticipantsPanel* participants() { return participants_; }
     wxAuiNotebook* bottom() { return bottom_; }
     wxAuiManager& layout() { return layout_; }
@@ -107,7 +108,7 @@ private:
     SearchPanel* search_ = nullptr;
     MemoPanel* memos_ = nullptr;
     ParticipantsPanel* participants_ = nullptr;
-    JournalWindow* journal_ = nullptr;  // a child window: wx destroys it with this one
+    wxWeakRef<JournalWindow> journal_;  // a child window, made on first use
 };
 
 }  // namespace tema::gui

@@ -248,6 +248,11 @@ TEST_CASE("The journal window lists dated entries newest first, and writes and e
     w.command(gui::kJournal);
     CHECK(w.frame->journal() == journal);
     CHECK(journal->IsShown());
+    // Destroyed all the same (a close that cannot be refused): the frame lets it go.
+    journal->Destroy();
+    pump();
+    CHECK(w.frame->journal() == nullptr);
+    w.frame->project_changed();
 }
 
 TEST_CASE("Memo dates are shown in local time, readably", "[gui]") {
