@@ -31,6 +31,7 @@ namespace fs = std::filesystem;
 using namespace format;  // this file writes the index format
 
 namespace {
+// Hits are counted exactly up to this many; beyond, Xapian estimates the total.
 constexpr Xapian::doccount kExactTotal = 50000;
 }  // namespace
 
@@ -233,6 +234,8 @@ struct SearchIndex::Impl {
     }
 
     SyncReport build(const std::string& reason, Progress& progress);
+    // A search; without hits, it only counts them.
+    SearchResult find(const SearchRequest& request, bool with_hits);
     SyncReport update(const std::vector<SourceRow>& stale, const std::vector<std::int64_t>& removed,
                       Progress& progress);
 };
@@ -555,37 +558,50 @@ std::size_t codepoint_to_byte(std::string_view text, std::size_t column) {
 }  // namespace
 
 SearchResult SearchIndex::search(const SearchRequest& request) {
-    Impl& impl = *impl_;
+    return impl_->find(request, true);
+}
+
+SearchResult SearchIndex::count(const SearchRequest& request) {
+    return impl_->find(request, false);
+}
+
+SearchResult SearchIndex::Impl::find(const SearchRequest& request, bool with_hits) {
     const QueryNode root = with_option_filters(parse_query(request.query), request);
-    if (!impl.layers) {
-        const std::string problem = impl.open_problem();
+    if (!layers) {
+        const std::string problem = open_problem();
         if (!problem.empty()) {
-            throw Error(impl.path.string(),
+            throw Error(path.string(),
                         "the search index is " + problem + "; run: tema index PROJECT rebuild");
         }
     }
-    const IndexLayers& layers = *impl.layers;
-    const Xapian::Database& index = layers.all();
-    store::Database& db = impl.project.db();
+    const IndexLayers& open = *layers;
+    const Xapian::Database& index = open.all();
+    store::Database& db = project.db();
     SearchResult result;
     result.query = request.query;
     try {
         const CompiledQuery compiled =
-            compile_query(root, layers, db, {request.exact, request.fold});
+            compile_query(root, open, db, {request.exact, request.fold});
         Xapian::Enquire enquire(index);
-        enquire.set_query(layers.live(compiled.query));
-        if (request.order == SearchRequest::Order::document) {
+        enquire.set_query(open.live(compiled.query));
+        if (with_hits && request.order == SearchRequest::Order::document) {
             enquire.set_sort_by_value(kOrderSlot, false);
         }
         const Xapian::doccount all = std::max<Xapian::doccount>(index.get_doccount(), 1);
         const auto offset = static_cast<Xapian::doccount>(request.offset);
         const Xapian::doccount limit =
             request.limit == 0 ? all : static_cast<Xapian::doccount>(request.limit);
-        // Totals up to kExactTotal are counted, so they are exact; beyond, Xapian
-        // estimates them (total_exact is then false), which spares a broad
-        // query counting a hundred thousand passages to show twenty.
-        const Xapian::MSet matches =
-            enquire.get_mset(offset, limit, std::max(offset + limit, kExactTotal));
+        // A page alone looks for its hits only: Xapian stops at them, while
+        // counting a broad query's hundred thousand passages takes longer.
+        Xapian::MSet matches;
+        if (!with_hits) {
+            enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no weights
+            matches = enquire.get_mset(0, 0, kExactTotal);
+        } else if (request.estimate_total) {
+            matches = enquire.get_mset(offset, limit);
+        } else {
+            matches = enquire.get_mset(offset, limit, std::max(offset + limit, kExactTotal));
+        }
         result.total = matches.get_matches_estimated();
         result.total_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
 
@@ -646,14 +662,14 @@ SearchResult SearchIndex::search(const SearchRequest& request) {
 
         // Did you mean: the unknown words spelt as the index's nearest words,
         // offered only when that query finds something.
-        if (!compiled.unknown_words.empty()) {
+        if (with_hits && !compiled.unknown_words.empty()) {
             std::string suggestion = request.query;
             bool changed = false;
             std::vector<const QueryNode*> words = compiled.unknown_words;
             std::sort(words.begin(), words.end(),
                       [](const QueryNode* a, const QueryNode* b) { return a->column > b->column; });
             for (const QueryNode* word : words) {
-                const std::string spelt = layers.spelling_suggestion(word->text);
+                const std::string spelt = open.spelling_suggestion(word->text);
                 if (spelt.empty() || word->column == 0 || word->length == 0) {
                     continue;
                 }
@@ -664,25 +680,21 @@ SearchResult SearchIndex::search(const SearchRequest& request) {
             }
             if (changed) {
                 const CompiledQuery check = compile_query(
-                    with_option_filters(parse_query(suggestion), request), layers, db,
+                    with_option_filters(parse_query(suggestion), request), open, db,
                     {request.exact, request.fold});
                 Xapian::Enquire probe(index);
-                probe.set_query(layers.live(check.query));
+                probe.set_query(open.live(check.query));
                 if (probe.get_mset(0, 0, 1).get_matches_lower_bound() > 0) {
                     result.suggestion = suggestion;
                 }
             }
         }
-    } catch (const Xapian::WildcardError&) {
-        throw Error("query", "a word with * stands for more than " +
-                                 std::to_string(kMaxWildcardWords) +
-                                 " words; write more of the word");
     } catch (const Xapian::Error& error) {
-        throw Error(impl.path.string(), "the search index could not be read (" +
+        throw Error(path.string(), "the search index could not be read (" +
                                             error_text(error) +
                                             "); run: tema index PROJECT rebuild");
     }
-    result.partial = result.partial || impl.indexed_sources < impl.project_source_count();
+    result.partial = result.partial || indexed_sources < project_source_count();
     return result;
 }
 
