@@ -127,11 +127,11 @@ public:
                 }
             }
             doc.add_value(kOrderSlot, order_key(source_id, n));
-            doc.set_data(encode({static_cast<std::uint32_t>(source_id),
-                                 static_cast<std::uint32_t>(n), passage.start, passage.end,
-                                 static_cast<std::uint32_t>(passage.first_line),
-                                 passage.turn ? static_cast<std::uint32_t>(*passage.turn + 1)
-                                              : 0U}));
+            doc.add_value(
+                kDataSlot,
+                encode({static_cast<std::uint32_t>(source_id), static_cast<std::uint32_t>(n),
+                        passage.start, passage.end, static_cast<std::uint32_t>(passage.first_line),
+                        passage.turn ? static_cast<std::uint32_t>(*passage.turn + 1) : 0U}));
             db_.add_document(doc);
         }
         db_.set_metadata(source_key(source_id), fingerprint);
@@ -243,7 +243,9 @@ struct SearchIndex::Impl {
 SearchIndex::SearchIndex(store::Project& project) : impl_(std::make_unique<Impl>(project)) {}
 SearchIndex::~SearchIndex() = default;
 
-const fs::path& SearchIndex::path() const { return impl_->path; }
+const fs::path& SearchIndex::path() const {
+    return impl_->path;
+}
 
 namespace {
 
@@ -415,8 +417,7 @@ SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progres
 }
 
 SyncReport SearchIndex::Impl::update(const std::vector<SourceRow>& stale,
-                                     const std::vector<std::int64_t>& removed,
-                                     Progress& progress) {
+                                     const std::vector<std::int64_t>& removed, Progress& progress) {
     SyncReport report;
     try {
         const Xapian::Database base(IndexLayers::base_path(path).string());
@@ -486,7 +487,7 @@ IndexCheck SearchIndex::check() {
         enquire.set_query(impl.layers->live(Xapian::Query::MatchAll));
         const Xapian::MSet all = enquire.get_mset(0, index.get_doccount(), index.get_doccount());
         for (auto match = all.begin(); match != all.end(); ++match) {
-            decode(match.get_document().get_data());
+            decode(match.get_document().get_value(kDataSlot));
         }
         result.passages = all.size();
     } catch (const Xapian::Error& error) {
@@ -580,8 +581,7 @@ SearchResult SearchIndex::Impl::find(const SearchRequest& request, bool with_hit
     SearchResult result;
     result.query = request.query;
     try {
-        const CompiledQuery compiled =
-            compile_query(root, open, db, {request.exact, request.fold});
+        const CompiledQuery compiled = compile_query(root, open, db, {request.exact, request.fold});
         Xapian::Enquire enquire(index);
         enquire.set_query(open.live(compiled.query));
         if (with_hits && request.order == SearchRequest::Order::document) {
@@ -622,7 +622,7 @@ SearchResult SearchIndex::Impl::find(const SearchRequest& request, bool with_hit
         };
         std::map<std::int64_t, std::vector<store::TurnInfo>> turns;
         for (auto match = matches.begin(); match != matches.end(); ++match) {
-            const PassageData data = decode(match.get_document().get_data());
+            const PassageData data = decode(match.get_document().get_value(kDataSlot));
             const std::optional<std::string>& name = name_of(data.source_id);
             if (!name) {
                 result.partial = true;  // deleted since it was indexed
@@ -637,8 +637,7 @@ SearchResult SearchIndex::Impl::find(const SearchRequest& request, bool with_hit
             hit.weight = match.get_weight();
             const std::string text = passage_text(db, data.source_id, data.start, data.end);
             hit.last_line = hit.first_line + std::count(text.begin(), text.end(), '\n');
-            const Highlighted marked =
-                highlight(text, data.start, data.first_line, compiled.marks);
+            const Highlighted marked = highlight(text, data.start, data.first_line, compiled.marks);
             for (std::size_t i = 0; i < marked.mark_starts.size(); ++i) {
                 hit.marks.push_back({marked.mark_starts[i], marked.mark_ends[i]});
             }
@@ -679,9 +678,9 @@ SearchResult SearchIndex::Impl::find(const SearchRequest& request, bool with_hit
                 changed = true;
             }
             if (changed) {
-                const CompiledQuery check = compile_query(
-                    with_option_filters(parse_query(suggestion), request), open, db,
-                    {request.exact, request.fold});
+                const CompiledQuery check =
+                    compile_query(with_option_filters(parse_query(suggestion), request), open, db,
+                                  {request.exact, request.fold});
                 Xapian::Enquire probe(index);
                 probe.set_query(open.live(check.query));
                 if (probe.get_mset(0, 0, 1).get_matches_lower_bound() > 0) {
@@ -690,9 +689,8 @@ SearchResult SearchIndex::Impl::find(const SearchRequest& request, bool with_hit
             }
         }
     } catch (const Xapian::Error& error) {
-        throw Error(path.string(), "the search index could not be read (" +
-                                            error_text(error) +
-                                            "); run: tema index PROJECT rebuild");
+        throw Error(path.string(), "the search index could not be read (" + error_text(error) +
+                                       "); run: tema index PROJECT rebuild");
     }
     result.partial = result.partial || indexed_sources < project_source_count();
     return result;
