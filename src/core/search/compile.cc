@@ -231,12 +231,9 @@ private:
         }
         if (field == "speaker") {
             const std::string label = normalize_word(value);
-            store::Statement query(project_, "SELECT DISTINCT label FROM speakers");
-            bool known = false;
-            while (query.step() && !known) {
-                known = normalize_word(query.text_view(0)) == label;
-            }
-            if (!known) {
+            const std::vector<std::string> labels = store::speaker_labels(project_);
+            if (std::none_of(labels.begin(), labels.end(),
+                             [&](const std::string& known) { return normalize_word(known) == label; })) {
                 refuse("speaker:" + value + where + ": no source has such a speaker");
             }
             return Xapian::Query(std::string(kSpeakerPrefix) + label);
