@@ -229,6 +229,7 @@ void MainFrame::project_changed() {
     retrieval_->reload();
     memos_->reload();
     participants_->reload();
+    search_->project_changed();
 }
 
 void MainFrame::report_error(const std::exception& error) {

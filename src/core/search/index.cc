@@ -558,6 +558,10 @@ std::size_t codepoint_to_byte(std::string_view text, std::size_t column) {
 
 }  // namespace
 
+std::string SearchIndex::problem() {
+    return impl_->layers ? std::string() : impl_->open_problem();
+}
+
 SearchResult SearchIndex::search(const SearchRequest& request) {
     return impl_->find(request, true);
 }

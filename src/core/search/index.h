@@ -111,6 +111,10 @@ public:
     // What state the index is in; changes nothing.
     IndexCheck check();
 
+    // Why the index cannot be searched as it is ("missing", "made by another
+    // version of Tema", ...), or empty when it can.
+    std::string problem();
+
     // Runs a query on the index as it is (call sync first). Throws tema::Error
     // for a bad query, naming the problem and where it is.
     SearchResult search(const SearchRequest& request);

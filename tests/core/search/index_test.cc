@@ -17,8 +17,10 @@ TEST_CASE("the index lives beside the project and is built when missing", "[sear
     tema::search::SearchIndex index(*f.project);
     CHECK(index.path() == f.dir / "studie.tema-index");
     CHECK(index.check().problem == "missing");
+    CHECK(index.problem() == "missing");
     tema::NoProgress progress;
     const auto report = index.sync(progress);
+    CHECK(index.problem().empty());
     CHECK(report.rebuilt);
     CHECK(report.reason == "missing");
     CHECK(report.indexed == 1);
