@@ -5,10 +5,10 @@
 // the codebook.
 //
 // The index is kept up to date in the background (IndexUpdater), so the
-// project is usable at once; a search while it is updated says it is
-// partial, and one made before the index first exists waits for it. Searches
-// run off the UI thread: the first page shows at once, and a broad query's
-// total is counted after.
+// project is usable at once; a search while it is built or updated runs on
+// what is indexed so far and says it is partial (in the moment before a new
+// project's build first commits, it waits). Searches run off the UI thread:
+// the first page shows at once, and a broad query's total is counted after.
 #pragma once
 
 #include <wx/panel.h>

@@ -139,16 +139,21 @@ public:
         return passages.size();
     }
 
-    // Spelling data and the synonyms that --fold and stemmed phrases look up:
-    // for each word met, its frequency; its accent-folded form and its stems
-    // point back at it.
-    void finish() {
-        for (const auto& [word, count] : frequency_) {
-            db_.add_spelling(word, count);
+    // Spelling data and the synonyms that --fold and stemmed phrases look up,
+    // for the words met since the last call: each word's frequency; its
+    // accent-folded form and its stems point back at it. They go with the
+    // database's next commit.
+    void add_words() {
+        for (auto& [word, count] : frequency_) {
+            if (count > 0) {
+                db_.add_spelling(word, count);
+                count = 0;
+            }
         }
-        for (const auto& [key, word] : synonyms_) {
+        for (const auto& [key, word] : new_synonyms_) {
             db_.add_synonym(key, word);
         }
+        new_synonyms_.clear();
     }
 
 private:
@@ -175,10 +180,10 @@ private:
             const std::string& term = counted->first;
             // Its stems and its folded spelling lead back to it.
             for (std::string& stem : index_stem_terms(term, lang)) {
-                synonyms_.emplace(std::move(stem), term);
+                add_synonym(std::move(stem), term);
             }
             if (std::string key = fold_key(term); key != term) {
-                synonyms_.emplace(std::string(kFoldPrefix) + key, term);
+                add_synonym(std::string(kFoldPrefix) + key, term);
             }
             found = cache.emplace(std::string(raw), Known{&term, &counted->second}).first;
         }
@@ -190,7 +195,14 @@ private:
     bool base_;
     std::array<std::unordered_map<std::string, Known, Hash, std::equal_to<>>, 4> cache_;
     std::unordered_map<std::string, Xapian::termcount> frequency_;  // nodes stay put
-    std::set<std::pair<std::string, std::string>> synonyms_;
+    std::set<std::pair<std::string, std::string>> synonyms_;      // every pair met
+    std::vector<std::pair<std::string, std::string>> new_synonyms_;  // since add_words
+
+    void add_synonym(std::string key, const std::string& word) {
+        if (synonyms_.emplace(key, word).second) {
+            new_synonyms_.emplace_back(std::move(key), word);
+        }
+    }
 };
 
 }  // namespace
@@ -200,6 +212,7 @@ struct SearchIndex::Impl {
     fs::path path;
     std::optional<IndexLayers> layers;
     std::size_t indexed_sources = 0;  // counted when the layers were opened
+    bool layers_being_built = false;  // the layers are the shards of a running build
 
     std::size_t project_source_count() {
         return static_cast<std::size_t>(project.db().query_int("SELECT count(*) FROM sources"));
@@ -207,7 +220,10 @@ struct SearchIndex::Impl {
 
     Impl(store::Project& p) : project(p), path(index_path_for(p.path())) {}
 
-    void close() { layers.reset(); }
+    void close() {
+        layers.reset();
+        layers_being_built = false;
+    }
 
     // Opens the index for reading; nullopt-like failure is reported as text.
     std::string open_problem() {
@@ -231,6 +247,27 @@ struct SearchIndex::Impl {
         } catch (const Xapian::Error& error) {
             return "damaged (" + error_text(error) + ")";
         }
+    }
+
+    // Opens the index, or the shards of a first build still running, for a
+    // search; returns why neither can be searched, or empty.
+    std::string open_for_search() {
+        if (layers_being_built) {
+            close();  // the build has gone on, or ended
+        }
+        if (layers) {
+            return {};
+        }
+        std::string problem = open_problem();
+        if (!problem.empty()) {
+            if (auto built = IndexLayers::being_built(path)) {
+                indexed_sources = built->fingerprints().size();
+                layers.emplace(std::move(*built));
+                layers_being_built = true;
+                return {};
+            }
+        }
+        return problem;
     }
 
     SyncReport build(const std::string& reason, Progress& progress);
@@ -310,7 +347,7 @@ SyncReport SearchIndex::rebuild(Progress& progress) {
 
 SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progress) {
     const std::vector<SourceRow> sources = project_sources(project.db());
-    const fs::path building = fs::path(path.string() + ".new-" + std::to_string(::getpid()));
+    const fs::path building = IndexLayers::building_path(path);
     fs::remove_all(building);
     fs::create_directories(building);
 
@@ -318,7 +355,7 @@ SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progres
         std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
     std::vector<fs::path> shard_paths;
     for (std::size_t i = 0; i < shard_count; ++i) {
-        shard_paths.push_back(building / ("shard" + std::to_string(i)));
+        shard_paths.push_back(IndexLayers::shard_path(building, i));
     }
 
     // Each worker owns a shard and its own read connection to the project;
@@ -340,10 +377,18 @@ SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progres
                     shard_paths[i].string(),
                     Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST);
                 SourceIndexer indexer(shard, true);
+                // Committed every second or so, the shards can be searched
+                // while the build runs (IndexLayers::being_built).
+                auto committed = std::chrono::steady_clock::now();
                 for (std::size_t n = next++; n < order.size() && !stop; n = next++) {
                     passages += indexer.add(connection, order[n].id, order[n].fingerprint);
+                    if (std::chrono::steady_clock::now() - committed > std::chrono::seconds(1)) {
+                        indexer.add_words();
+                        shard.commit();
+                        committed = std::chrono::steady_clock::now();
+                    }
                 }
-                indexer.finish();
+                indexer.add_words();
                 shard.set_metadata(std::string(kVersionKey), std::string(kVersion));
                 shard.set_metadata(std::string(kStemmerKey), version);
                 shard.commit();
@@ -451,7 +496,7 @@ SyncReport SearchIndex::Impl::update(const std::vector<SourceRow>& stale,
         if (report.indexed < stale.size()) {
             throw Error(path.string(), "indexing was cancelled; the index is unchanged");
         }
-        indexer.finish();
+        indexer.add_words();
         db.commit();
     } catch (const Xapian::DatabaseLockError&) {
         report.busy = true;  // another Tema is updating it
@@ -558,9 +603,7 @@ std::size_t codepoint_to_byte(std::string_view text, std::size_t column) {
 
 }  // namespace
 
-std::string SearchIndex::problem() {
-    return impl_->layers ? std::string() : impl_->open_problem();
-}
+std::string SearchIndex::problem() { return impl_->open_for_search(); }
 
 SearchResult SearchIndex::search(const SearchRequest& request) {
     return impl_->find(request, true);
@@ -572,12 +615,9 @@ SearchResult SearchIndex::count(const SearchRequest& request) {
 
 SearchResult SearchIndex::Impl::find(const SearchRequest& request, bool with_hits) {
     const QueryNode root = with_option_filters(parse_query(request.query), request);
-    if (!layers) {
-        const std::string problem = open_problem();
-        if (!problem.empty()) {
-            throw Error(path.string(),
-                        "the search index is " + problem + "; run: tema index PROJECT rebuild");
-        }
+    if (const std::string problem = open_for_search(); !problem.empty()) {
+        throw Error(path.string(),
+                    "the search index is " + problem + "; run: tema index PROJECT rebuild");
     }
     const IndexLayers& open = *layers;
     const Xapian::Database& index = open.all();

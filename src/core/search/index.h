@@ -112,7 +112,9 @@ public:
     IndexCheck check();
 
     // Why the index cannot be searched as it is ("missing", "made by another
-    // version of Tema", ...), or empty when it can.
+    // version of Tema", ...), or empty when it can: also while another
+    // thread or process builds it for the first time, as far as it has gone
+    // (the results then say they are partial).
     std::string problem();
 
     // Runs a query on the index as it is (call sync first). Throws tema::Error
