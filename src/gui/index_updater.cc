@@ -2,6 +2,10 @@
 
 #include <wx/event.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "store/project.h"
 
 namespace tema::gui {
@@ -59,6 +63,11 @@ void IndexUpdater::finished(unsigned generation, std::optional<search::SyncRepor
     }
     worker_.join();
     ticks_.Stop();
+#if defined(__GLIBC__)
+    // A build's buffers, freed in the worker's own malloc arena, would stay
+    // resident (a hundred MB for a thousand transcripts): give them back.
+    malloc_trim(0);
+#endif
     last_ = std::move(report);
     failure_ = std::move(failure);
     if (queued_) {

@@ -14,6 +14,7 @@
 #include "store/participants.h"
 #include "store/sources.h"
 #include "wx_string.h"
+#include <cstdlib>
 
 namespace tema::gui {
 
@@ -134,7 +135,7 @@ void SearchPanel::project_changed() {
         return;
     }
     reload_filters();
-    updater_.update(project->path());
+    if (!std::getenv("NOIDX")) updater_.update(project->path());
 }
 
 void SearchPanel::reload_filters() {
