@@ -14,7 +14,6 @@
 #include "store/participants.h"
 #include "store/sources.h"
 #include "wx_string.h"
-#include <cstdlib>
 
 namespace tema::gui {
 
@@ -135,7 +134,7 @@ void SearchPanel::project_changed() {
         return;
     }
     reload_filters();
-    if (!std::getenv("NOIDX")) updater_.update(project->path());
+    updater_.update(project->path());
 }
 
 void SearchPanel::reload_filters() {
