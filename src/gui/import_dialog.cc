@@ -6,52 +6,14 @@
 #include <wx/utils.h>
 
 #include <atomic>
-#include <mutex>
 #include <thread>
 
 #include "main_frame.h"
+#include "shared_progress.h"
 #include "util/progress.h"
 #include "wx_string.h"
 
 namespace tema::gui {
-
-namespace {
-
-// Progress written by the import thread, read by the UI thread.
-class SharedProgress final : public Progress {
-public:
-    void start(std::string_view what, std::size_t total) override {
-        const std::lock_guard lock(mutex_);
-        item_ = what;
-        total_ = total;
-    }
-    void advance(std::string_view item, std::size_t steps) override {
-        const std::lock_guard lock(mutex_);
-        item_ = item;
-        done_ += steps;
-    }
-    void finish() override {}
-    bool cancelled() const override { return cancelled_; }
-
-    void cancel() { cancelled_ = true; }
-    int percent() const {
-        const std::lock_guard lock(mutex_);
-        return total_ == 0 ? 0 : static_cast<int>(std::min<std::size_t>(99, done_ * 100 / total_));
-    }
-    std::string item() const {
-        const std::lock_guard lock(mutex_);
-        return item_;
-    }
-
-private:
-    mutable std::mutex mutex_;
-    std::string item_;
-    std::size_t total_ = 0;
-    std::size_t done_ = 0;
-    std::atomic<bool> cancelled_{false};
-};
-
-}  // namespace
 
 std::vector<import::ImportReport> import_with_progress(
     MainFrame& frame, const std::vector<std::filesystem::path>& files) {

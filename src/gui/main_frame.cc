@@ -275,6 +275,7 @@ void MainFrame::project_changed() {
     if (journal_) {
         journal_->reload();
     }
+    search_->project_changed();
 }
 
 void MainFrame::report_error(const std::exception& error) {

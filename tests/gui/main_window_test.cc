@@ -188,6 +188,8 @@ TEST_CASE("Searching finds the words, and a hit opens its source at the line wit
           "[gui]") {
     Workbench w;
     gui::SearchPanel* search = w.frame->search();
+    // Built in the background since the project opened.
+    REQUIRE(wait_for([&] { return !search->updater().running(); }, std::chrono::seconds(120)));
     search->query()->SetValue("arbeidsgiveren");
     search->start_search();
     REQUIRE(wait_for([&] { return !search->busy(); }, std::chrono::seconds(120)));

@@ -98,6 +98,8 @@ TEST_CASE("Screenshot search", "[.screenshots]") {
     Shot shot;
     gui::SearchPanel* search = shot.frame->search();
     shot.show_page(search);
+    // Built in the background since the project opened.
+    REQUIRE(wait_for([&] { return !search->updater().running(); }, std::chrono::seconds(120)));
     search->query()->SetValue("arbeidsgiver");
     search->start_search();
     REQUIRE(wait_for([&] { return !search->busy(); }, std::chrono::seconds(120)));

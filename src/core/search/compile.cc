@@ -65,7 +65,11 @@ private:
             case Kind::word:
                 return word(n, positive);
             case Kind::wildcard:
-                return wildcard(n, positive);
+                // Constant weight, as Lucene scores prefix queries: a wildcard
+                // stands for many words, and weighing each passage by all of
+                // them costs a broad one (jobb*: 15 words, 200,000 passages)
+                // 15 ms before the first hit.
+                return boolean(wildcard(n, positive));
             case Kind::phrase: {
                 std::vector<Xapian::Query> slots;
                 for (const std::string& w : n.words) {
@@ -77,9 +81,9 @@ private:
             case Kind::near: {
                 std::vector<Xapian::Query> parts;
                 for (const QueryNode& child : n.children) {
-                    parts.push_back(child.kind == Kind::word
-                                        ? positional_word(child.text, positive)
-                                        : node(child, positive));
+                    parts.push_back(child.kind == Kind::word ? positional_word(child.text, positive)
+                                    : child.kind == Kind::wildcard ? wildcard(child, positive)
+                                                                   : node(child, positive));
                 }
                 return Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(),
                                      static_cast<Xapian::termcount>(n.window + parts.size() - 1));
@@ -173,34 +177,42 @@ private:
         return terms(written_forms(w, positive));
     }
 
+    // The words of the index that begin with the prefix (and, with --fold,
+    // those whose folded spelling does), as one OR of terms: NEAR can hold
+    // that, where it cannot hold Xapian's OP_WILDCARD.
     Xapian::Query wildcard(const QueryNode& n, bool positive) {
+        std::set<std::string> forms;
+        const auto add_words = [&](const std::string& prefix) {
+            for (auto term = index_.allterms_begin(prefix); term != index_.allterms_end(prefix);
+                 ++term) {
+                forms.insert(*term);
+                if (forms.size() > kMaxWildcardWords) {
+                    too_many(n);
+                }
+            }
+        };
+        add_words(n.text);
         if (positive) {
             marks_.prefixes.push_back(n.text);
         }
-        std::vector<Xapian::Query> either{Xapian::Query(Xapian::Query::OP_WILDCARD, n.text,
-                                                        kMaxWildcardWords,
-                                                        Xapian::Query::WILDCARD_LIMIT_ERROR)};
         if (options_.fold) {
             const std::string key = fold_key(n.text);
             if (positive) {
                 marks_.fold_prefixes.push_back(key);
             }
-            either.emplace_back(Xapian::Query::OP_WILDCARD, key, kMaxWildcardWords,
-                                Xapian::Query::WILDCARD_LIMIT_ERROR);
-            const std::string prefix = std::string(kFoldPrefix) + key;
-            std::set<std::string> found;
-            for (const std::string& synonym_key : layers_.synonym_keys(prefix)) {
-                layers_.synonyms(synonym_key, found);
+            add_words(key);
+            for (const std::string& synonym_key :
+                 layers_.synonym_keys(std::string(kFoldPrefix) + key)) {
+                layers_.synonyms(synonym_key, forms);
             }
-            const std::vector<std::string> forms(found.begin(), found.end());
             if (forms.size() > kMaxWildcardWords) {
                 too_many(n);
             }
-            if (!forms.empty()) {
-                either.push_back(terms(forms));
-            }
         }
-        return either.size() == 1 ? either.front() : any_of(either);
+        if (forms.empty()) {
+            return Xapian::Query::MatchNothing;
+        }
+        return terms({forms.begin(), forms.end()});
     }
 
     Xapian::Query filter(const QueryNode& n) {
@@ -219,12 +231,9 @@ private:
         }
         if (field == "speaker") {
             const std::string label = normalize_word(value);
-            store::Statement query(project_, "SELECT DISTINCT label FROM speakers");
-            bool known = false;
-            while (query.step() && !known) {
-                known = normalize_word(query.text_view(0)) == label;
-            }
-            if (!known) {
+            const std::vector<std::string> labels = store::speaker_labels(project_);
+            if (std::none_of(labels.begin(), labels.end(),
+                             [&](const std::string& known) { return normalize_word(known) == label; })) {
                 refuse("speaker:" + value + where + ": no source has such a speaker");
             }
             return Xapian::Query(std::string(kSpeakerPrefix) + label);

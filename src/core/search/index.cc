@@ -31,6 +31,7 @@ namespace fs = std::filesystem;
 using namespace format;  // this file writes the index format
 
 namespace {
+// Hits are counted exactly up to this many; beyond, Xapian estimates the total.
 constexpr Xapian::doccount kExactTotal = 50000;
 }  // namespace
 
@@ -126,11 +127,11 @@ public:
                 }
             }
             doc.add_value(kOrderSlot, order_key(source_id, n));
-            doc.set_data(encode({static_cast<std::uint32_t>(source_id),
-                                 static_cast<std::uint32_t>(n), passage.start, passage.end,
-                                 static_cast<std::uint32_t>(passage.first_line),
-                                 passage.turn ? static_cast<std::uint32_t>(*passage.turn + 1)
-                                              : 0U}));
+            doc.add_value(
+                kDataSlot,
+                encode({static_cast<std::uint32_t>(source_id), static_cast<std::uint32_t>(n),
+                        passage.start, passage.end, static_cast<std::uint32_t>(passage.first_line),
+                        passage.turn ? static_cast<std::uint32_t>(*passage.turn + 1) : 0U}));
             db_.add_document(doc);
         }
         db_.set_metadata(source_key(source_id), fingerprint);
@@ -138,16 +139,21 @@ public:
         return passages.size();
     }
 
-    // Spelling data and the synonyms that --fold and stemmed phrases look up:
-    // for each word met, its frequency; its accent-folded form and its stems
-    // point back at it.
-    void finish() {
-        for (const auto& [word, count] : frequency_) {
-            db_.add_spelling(word, count);
+    // Spelling data and the synonyms that --fold and stemmed phrases look up,
+    // for the words met since the last call: each word's frequency; its
+    // accent-folded form and its stems point back at it. They go with the
+    // database's next commit.
+    void add_words() {
+        for (auto& [word, count] : frequency_) {
+            if (count > 0) {
+                db_.add_spelling(word, count);
+                count = 0;
+            }
         }
-        for (const auto& [key, word] : synonyms_) {
+        for (const auto& [key, word] : new_synonyms_) {
             db_.add_synonym(key, word);
         }
+        new_synonyms_.clear();
     }
 
 private:
@@ -174,10 +180,10 @@ private:
             const std::string& term = counted->first;
             // Its stems and its folded spelling lead back to it.
             for (std::string& stem : index_stem_terms(term, lang)) {
-                synonyms_.emplace(std::move(stem), term);
+                add_synonym(std::move(stem), term);
             }
             if (std::string key = fold_key(term); key != term) {
-                synonyms_.emplace(std::string(kFoldPrefix) + key, term);
+                add_synonym(std::string(kFoldPrefix) + key, term);
             }
             found = cache.emplace(std::string(raw), Known{&term, &counted->second}).first;
         }
@@ -189,7 +195,14 @@ private:
     bool base_;
     std::array<std::unordered_map<std::string, Known, Hash, std::equal_to<>>, 4> cache_;
     std::unordered_map<std::string, Xapian::termcount> frequency_;  // nodes stay put
-    std::set<std::pair<std::string, std::string>> synonyms_;
+    std::set<std::pair<std::string, std::string>> synonyms_;      // every pair met
+    std::vector<std::pair<std::string, std::string>> new_synonyms_;  // since add_words
+
+    void add_synonym(std::string key, const std::string& word) {
+        if (synonyms_.emplace(key, word).second) {
+            new_synonyms_.emplace_back(std::move(key), word);
+        }
+    }
 };
 
 }  // namespace
@@ -199,6 +212,7 @@ struct SearchIndex::Impl {
     fs::path path;
     std::optional<IndexLayers> layers;
     std::size_t indexed_sources = 0;  // counted when the layers were opened
+    bool layers_being_built = false;  // the layers are the shards of a running build
 
     std::size_t project_source_count() {
         return static_cast<std::size_t>(project.db().query_int("SELECT count(*) FROM sources"));
@@ -206,7 +220,10 @@ struct SearchIndex::Impl {
 
     Impl(store::Project& p) : project(p), path(index_path_for(p.path())) {}
 
-    void close() { layers.reset(); }
+    void close() {
+        layers.reset();
+        layers_being_built = false;
+    }
 
     // Opens the index for reading; nullopt-like failure is reported as text.
     std::string open_problem() {
@@ -232,7 +249,30 @@ struct SearchIndex::Impl {
         }
     }
 
+    // Opens the index, or the shards of a first build still running, for a
+    // search; returns why neither can be searched, or empty.
+    std::string open_for_search() {
+        if (layers_being_built) {
+            close();  // the build has gone on, or ended
+        }
+        if (layers) {
+            return {};
+        }
+        std::string problem = open_problem();
+        if (!problem.empty()) {
+            if (auto built = IndexLayers::being_built(path)) {
+                indexed_sources = built->fingerprints().size();
+                layers.emplace(std::move(*built));
+                layers_being_built = true;
+                return {};
+            }
+        }
+        return problem;
+    }
+
     SyncReport build(const std::string& reason, Progress& progress);
+    // A search; without hits, it only counts them.
+    SearchResult find(const SearchRequest& request, bool with_hits);
     SyncReport update(const std::vector<SourceRow>& stale, const std::vector<std::int64_t>& removed,
                       Progress& progress);
 };
@@ -240,7 +280,9 @@ struct SearchIndex::Impl {
 SearchIndex::SearchIndex(store::Project& project) : impl_(std::make_unique<Impl>(project)) {}
 SearchIndex::~SearchIndex() = default;
 
-const fs::path& SearchIndex::path() const { return impl_->path; }
+const fs::path& SearchIndex::path() const {
+    return impl_->path;
+}
 
 namespace {
 
@@ -305,7 +347,7 @@ SyncReport SearchIndex::rebuild(Progress& progress) {
 
 SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progress) {
     const std::vector<SourceRow> sources = project_sources(project.db());
-    const fs::path building = fs::path(path.string() + ".new-" + std::to_string(::getpid()));
+    const fs::path building = IndexLayers::building_path(path);
     fs::remove_all(building);
     fs::create_directories(building);
 
@@ -313,7 +355,7 @@ SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progres
         std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
     std::vector<fs::path> shard_paths;
     for (std::size_t i = 0; i < shard_count; ++i) {
-        shard_paths.push_back(building / ("shard" + std::to_string(i)));
+        shard_paths.push_back(IndexLayers::shard_path(building, i));
     }
 
     // Each worker owns a shard and its own read connection to the project;
@@ -335,10 +377,18 @@ SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progres
                     shard_paths[i].string(),
                     Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST);
                 SourceIndexer indexer(shard, true);
+                // Committed every second or so, the shards can be searched
+                // while the build runs (IndexLayers::being_built).
+                auto committed = std::chrono::steady_clock::now();
                 for (std::size_t n = next++; n < order.size() && !stop; n = next++) {
                     passages += indexer.add(connection, order[n].id, order[n].fingerprint);
+                    if (std::chrono::steady_clock::now() - committed > std::chrono::seconds(1)) {
+                        indexer.add_words();
+                        shard.commit();
+                        committed = std::chrono::steady_clock::now();
+                    }
                 }
-                indexer.finish();
+                indexer.add_words();
                 shard.set_metadata(std::string(kVersionKey), std::string(kVersion));
                 shard.set_metadata(std::string(kStemmerKey), version);
                 shard.commit();
@@ -412,8 +462,7 @@ SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progres
 }
 
 SyncReport SearchIndex::Impl::update(const std::vector<SourceRow>& stale,
-                                     const std::vector<std::int64_t>& removed,
-                                     Progress& progress) {
+                                     const std::vector<std::int64_t>& removed, Progress& progress) {
     SyncReport report;
     try {
         const Xapian::Database base(IndexLayers::base_path(path).string());
@@ -447,7 +496,7 @@ SyncReport SearchIndex::Impl::update(const std::vector<SourceRow>& stale,
         if (report.indexed < stale.size()) {
             throw Error(path.string(), "indexing was cancelled; the index is unchanged");
         }
-        indexer.finish();
+        indexer.add_words();
         db.commit();
     } catch (const Xapian::DatabaseLockError&) {
         report.busy = true;  // another Tema is updating it
@@ -483,7 +532,7 @@ IndexCheck SearchIndex::check() {
         enquire.set_query(impl.layers->live(Xapian::Query::MatchAll));
         const Xapian::MSet all = enquire.get_mset(0, index.get_doccount(), index.get_doccount());
         for (auto match = all.begin(); match != all.end(); ++match) {
-            decode(match.get_document().get_data());
+            decode(match.get_document().get_value(kDataSlot));
         }
         result.passages = all.size();
     } catch (const Xapian::Error& error) {
@@ -554,38 +603,49 @@ std::size_t codepoint_to_byte(std::string_view text, std::size_t column) {
 
 }  // namespace
 
+std::string SearchIndex::problem() { return impl_->open_for_search(); }
+
 SearchResult SearchIndex::search(const SearchRequest& request) {
-    Impl& impl = *impl_;
+    return impl_->find(request, true);
+}
+
+SearchResult SearchIndex::count(const SearchRequest& request) {
+    return impl_->find(request, false);
+}
+
+SearchResult SearchIndex::Impl::find(const SearchRequest& request, bool with_hits) {
     const QueryNode root = with_option_filters(parse_query(request.query), request);
-    if (!impl.layers) {
-        const std::string problem = impl.open_problem();
-        if (!problem.empty()) {
-            throw Error(impl.path.string(),
-                        "the search index is " + problem + "; run: tema index PROJECT rebuild");
-        }
+    if (const std::string problem = open_for_search(); !problem.empty()) {
+        throw Error(path.string(),
+                    "the search index is " + problem + "; run: tema index PROJECT rebuild");
     }
-    const IndexLayers& layers = *impl.layers;
-    const Xapian::Database& index = layers.all();
-    store::Database& db = impl.project.db();
+    const IndexLayers& open = *layers;
+    const Xapian::Database& index = open.all();
+    store::Database& db = project.db();
     SearchResult result;
     result.query = request.query;
     try {
-        const CompiledQuery compiled =
-            compile_query(root, layers, db, {request.exact, request.fold});
+        const CompiledQuery compiled = compile_query(root, open, db, {request.exact, request.fold});
         Xapian::Enquire enquire(index);
-        enquire.set_query(layers.live(compiled.query));
-        if (request.order == SearchRequest::Order::document) {
+        enquire.set_query(open.live(compiled.query));
+        if (with_hits && request.order == SearchRequest::Order::document) {
             enquire.set_sort_by_value(kOrderSlot, false);
         }
         const Xapian::doccount all = std::max<Xapian::doccount>(index.get_doccount(), 1);
         const auto offset = static_cast<Xapian::doccount>(request.offset);
         const Xapian::doccount limit =
             request.limit == 0 ? all : static_cast<Xapian::doccount>(request.limit);
-        // Totals up to kExactTotal are counted, so they are exact; beyond, Xapian
-        // estimates them (total_exact is then false), which spares a broad
-        // query counting a hundred thousand passages to show twenty.
-        const Xapian::MSet matches =
-            enquire.get_mset(offset, limit, std::max(offset + limit, kExactTotal));
+        // A page alone looks for its hits only: Xapian stops at them, while
+        // counting a broad query's hundred thousand passages takes longer.
+        Xapian::MSet matches;
+        if (!with_hits) {
+            enquire.set_weighting_scheme(Xapian::BoolWeight());  // counting needs no weights
+            matches = enquire.get_mset(0, 0, kExactTotal);
+        } else if (request.estimate_total) {
+            matches = enquire.get_mset(offset, limit);
+        } else {
+            matches = enquire.get_mset(offset, limit, std::max(offset + limit, kExactTotal));
+        }
         result.total = matches.get_matches_estimated();
         result.total_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
 
@@ -606,7 +666,7 @@ SearchResult SearchIndex::search(const SearchRequest& request) {
         };
         std::map<std::int64_t, std::vector<store::TurnInfo>> turns;
         for (auto match = matches.begin(); match != matches.end(); ++match) {
-            const PassageData data = decode(match.get_document().get_data());
+            const PassageData data = decode(match.get_document().get_value(kDataSlot));
             const std::optional<std::string>& name = name_of(data.source_id);
             if (!name) {
                 result.partial = true;  // deleted since it was indexed
@@ -621,8 +681,7 @@ SearchResult SearchIndex::search(const SearchRequest& request) {
             hit.weight = match.get_weight();
             const std::string text = passage_text(db, data.source_id, data.start, data.end);
             hit.last_line = hit.first_line + std::count(text.begin(), text.end(), '\n');
-            const Highlighted marked =
-                highlight(text, data.start, data.first_line, compiled.marks);
+            const Highlighted marked = highlight(text, data.start, data.first_line, compiled.marks);
             for (std::size_t i = 0; i < marked.mark_starts.size(); ++i) {
                 hit.marks.push_back({marked.mark_starts[i], marked.mark_ends[i]});
             }
@@ -646,14 +705,14 @@ SearchResult SearchIndex::search(const SearchRequest& request) {
 
         // Did you mean: the unknown words spelt as the index's nearest words,
         // offered only when that query finds something.
-        if (!compiled.unknown_words.empty()) {
+        if (with_hits && !compiled.unknown_words.empty()) {
             std::string suggestion = request.query;
             bool changed = false;
             std::vector<const QueryNode*> words = compiled.unknown_words;
             std::sort(words.begin(), words.end(),
                       [](const QueryNode* a, const QueryNode* b) { return a->column > b->column; });
             for (const QueryNode* word : words) {
-                const std::string spelt = layers.spelling_suggestion(word->text);
+                const std::string spelt = open.spelling_suggestion(word->text);
                 if (spelt.empty() || word->column == 0 || word->length == 0) {
                     continue;
                 }
@@ -663,26 +722,21 @@ SearchResult SearchIndex::search(const SearchRequest& request) {
                 changed = true;
             }
             if (changed) {
-                const CompiledQuery check = compile_query(
-                    with_option_filters(parse_query(suggestion), request), layers, db,
-                    {request.exact, request.fold});
+                const CompiledQuery check =
+                    compile_query(with_option_filters(parse_query(suggestion), request), open, db,
+                                  {request.exact, request.fold});
                 Xapian::Enquire probe(index);
-                probe.set_query(layers.live(check.query));
+                probe.set_query(open.live(check.query));
                 if (probe.get_mset(0, 0, 1).get_matches_lower_bound() > 0) {
                     result.suggestion = suggestion;
                 }
             }
         }
-    } catch (const Xapian::WildcardError&) {
-        throw Error("query", "a word with * stands for more than " +
-                                 std::to_string(kMaxWildcardWords) +
-                                 " words; write more of the word");
     } catch (const Xapian::Error& error) {
-        throw Error(impl.path.string(), "the search index could not be read (" +
-                                            error_text(error) +
-                                            "); run: tema index PROJECT rebuild");
+        throw Error(path.string(), "the search index could not be read (" + error_text(error) +
+                                       "); run: tema index PROJECT rebuild");
     }
-    result.partial = result.partial || impl.indexed_sources < impl.project_source_count();
+    result.partial = result.partial || indexed_sources < project_source_count();
     return result;
 }
 

@@ -47,6 +47,10 @@ struct SearchRequest {
     enum class Order { relevance, document } order = Order::relevance;
     std::size_t offset = 0;
     std::size_t limit = 20;  // 0: every hit
+    // Look only for the page's hits and estimate the total (total_exact is
+    // then false unless the estimate is sure): a broad query shows its first
+    // hits at once, and count() counts them after.
+    bool estimate_total = false;
     // Filters that the command line gives as options; they narrow the query as
     // the same filters written in it would.
     std::optional<std::string> source;
@@ -107,9 +111,18 @@ public:
     // What state the index is in; changes nothing.
     IndexCheck check();
 
+    // Why the index cannot be searched as it is ("missing", "made by another
+    // version of Tema", ...), or empty when it can: also while another
+    // thread or process builds it for the first time, as far as it has gone
+    // (the results then say they are partial).
+    std::string problem();
+
     // Runs a query on the index as it is (call sync first). Throws tema::Error
     // for a bad query, naming the problem and where it is.
     SearchResult search(const SearchRequest& request);
+    // The hits of a query, counted exactly up to 50,000 (total_exact is false
+    // beyond), without the hits themselves.
+    SearchResult count(const SearchRequest& request);
 
 private:
     struct Impl;

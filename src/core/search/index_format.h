@@ -11,7 +11,7 @@
 namespace tema::search::format {
 
 // Bump when what is indexed, or how, changes: older indexes are then rebuilt.
-inline constexpr std::string_view kVersion = "2";
+inline constexpr std::string_view kVersion = "3";
 inline constexpr std::string_view kVersionKey = "tema:format";
 inline constexpr std::string_view kStemmerKey = "tema:stemmer";
 // Per source: "src:<id>" holds its fingerprint, "pas:<id>" its passages' ranges.
@@ -19,6 +19,10 @@ inline constexpr std::string_view kSourceKey = "src:";
 inline constexpr std::string_view kPassagesKey = "pas:";
 // The value slot whose byte order is the document order.
 inline constexpr unsigned kOrderSlot = 0;
+// The value slot of a passage's PassageData. Not the document data, which
+// Xapian compresses document by document: zlib's set-up for each took a
+// fifth of the time to build the index.
+inline constexpr unsigned kDataSlot = 1;
 
 inline std::string source_key(std::int64_t id) {
     return std::string(kSourceKey) + std::to_string(id);
@@ -51,7 +55,7 @@ inline std::string order_key(std::int64_t source_id, std::size_t passage) {
     return key;
 }
 
-// The data of a passage document.
+// The data of a passage document, in slot kDataSlot.
 struct PassageData {
     std::uint32_t source_id = 0;
     std::uint32_t passage = 0;

@@ -1,5 +1,8 @@
 #include "search/layers.h"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include "search/index_format.h"
 #include "search/terms.h"
 
@@ -7,11 +10,23 @@ namespace tema::search {
 
 namespace fs = std::filesystem;
 
+namespace {
+constexpr std::string_view kBuildingSuffix = ".new-";
+}  // namespace
+
 fs::path IndexLayers::base_path(const fs::path& folder) { return folder / "base"; }
 fs::path IndexLayers::delta_path(const fs::path& folder) { return folder / "delta"; }
 
-IndexLayers::IndexLayers(const fs::path& folder) : base_(base_path(folder).string()) {
-    all_.add_database(base_);
+fs::path IndexLayers::building_path(const fs::path& index) {
+    return fs::path(index.string() + std::string(kBuildingSuffix) + std::to_string(::getpid()));
+}
+
+fs::path IndexLayers::shard_path(const fs::path& building, std::size_t n) {
+    return building / ("shard" + std::to_string(n));
+}
+
+IndexLayers::IndexLayers(const fs::path& folder) {
+    add_base(Xapian::Database(base_path(folder).string()));
     if (fs::exists(delta_path(folder))) {
         delta_.emplace(delta_path(folder).string());
         all_.add_database(*delta_);
@@ -23,6 +38,59 @@ IndexLayers::IndexLayers(const fs::path& folder) : base_(base_path(folder).strin
             }
         }
     }
+}
+
+std::optional<IndexLayers> IndexLayers::being_built(const fs::path& index) {
+    const std::string prefix = index.filename().string() + std::string(kBuildingSuffix);
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(index.parent_path(), error)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(prefix)) {
+            continue;
+        }
+        // A folder left by a build that died is no build.
+        const std::string pid = name.substr(prefix.size());
+        if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos ||
+            ::kill(static_cast<pid_t>(std::stol(pid)), 0) != 0) {
+            continue;
+        }
+        IndexLayers layers;
+        for (std::size_t n = 0; fs::exists(shard_path(entry.path(), n)); ++n) {
+            try {
+                layers.add_base(Xapian::Database(shard_path(entry.path(), n).string()));
+            } catch (const Xapian::Error&) {
+                // Not committed for the first time yet: nothing of it to search.
+            }
+        }
+        if (!layers.bases_.empty()) {
+            return layers;
+        }
+    }
+    return std::nullopt;
+}
+
+void IndexLayers::add_base(const Xapian::Database& part) {
+    bases_.push_back(part);
+    all_.add_database(part);
+}
+
+std::vector<const Xapian::Database*> IndexLayers::parts() const {
+    std::vector<const Xapian::Database*> parts;
+    for (const Xapian::Database& base : bases_) {
+        parts.push_back(&base);
+    }
+    if (delta_) {
+        parts.push_back(&*delta_);
+    }
+    return parts;
+}
+
+Xapian::doccount IndexLayers::base_documents() const {
+    Xapian::doccount documents = 0;
+    for (const Xapian::Database& base : bases_) {
+        documents += base.get_doccount();
+    }
+    return documents;
 }
 
 Xapian::Query IndexLayers::live(const Xapian::Query& query) const {
@@ -38,13 +106,14 @@ Xapian::Query IndexLayers::live(const Xapian::Query& query) const {
 }
 
 std::string IndexLayers::metadata(const std::string& key) const {
-    if (delta_) {
-        std::string value = delta_->get_metadata(key);
+    const std::vector<const Xapian::Database*> all = parts();
+    for (auto part = all.rbegin(); part != all.rend(); ++part) {
+        std::string value = (*part)->get_metadata(key);
         if (!value.empty()) {
             return value;
         }
     }
-    return base_.get_metadata(key);
+    return {};
 }
 
 std::map<std::int64_t, std::string> IndexLayers::fingerprints() const {
@@ -55,7 +124,9 @@ std::map<std::int64_t, std::string> IndexLayers::fingerprints() const {
             held[std::stoll((*key).substr(prefix.size()))] = db.get_metadata(*key);
         }
     };
-    read(base_);
+    for (const Xapian::Database& base : bases_) {
+        read(base);
+    }
     for (std::int64_t id : gone_) {
         held.erase(id);
     }
@@ -66,11 +137,8 @@ std::map<std::int64_t, std::string> IndexLayers::fingerprints() const {
 }
 
 void IndexLayers::synonyms(const std::string& key, std::set<std::string>& out) const {
-    for (auto s = base_.synonyms_begin(key); s != base_.synonyms_end(key); ++s) {
-        out.insert(*s);
-    }
-    if (delta_) {
-        for (auto s = delta_->synonyms_begin(key); s != delta_->synonyms_end(key); ++s) {
+    for (const Xapian::Database* part : parts()) {
+        for (auto s = part->synonyms_begin(key); s != part->synonyms_end(key); ++s) {
             out.insert(*s);
         }
     }
@@ -78,12 +146,8 @@ void IndexLayers::synonyms(const std::string& key, std::set<std::string>& out) c
 
 std::set<std::string> IndexLayers::synonym_keys(const std::string& prefix) const {
     std::set<std::string> keys;
-    for (auto k = base_.synonym_keys_begin(prefix); k != base_.synonym_keys_end(prefix); ++k) {
-        keys.insert(*k);
-    }
-    if (delta_) {
-        for (auto k = delta_->synonym_keys_begin(prefix); k != delta_->synonym_keys_end(prefix);
-             ++k) {
+    for (const Xapian::Database* part : parts()) {
+        for (auto k = part->synonym_keys_begin(prefix); k != part->synonym_keys_end(prefix); ++k) {
             keys.insert(*k);
         }
     }
@@ -91,11 +155,13 @@ std::set<std::string> IndexLayers::synonym_keys(const std::string& prefix) const
 }
 
 std::string IndexLayers::spelling_suggestion(const std::string& word) const {
-    std::string suggestion = base_.get_spelling_suggestion(word, 2);
-    if (suggestion.empty() && delta_) {
-        suggestion = delta_->get_spelling_suggestion(word, 2);
+    for (const Xapian::Database* part : parts()) {
+        std::string suggestion = part->get_spelling_suggestion(word, 2);
+        if (!suggestion.empty()) {
+            return suggestion;
+        }
     }
-    return suggestion;
+    return {};
 }
 
 }  // namespace tema::search

@@ -7,6 +7,10 @@
 #include <mutex>
 #include <unordered_map>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "stem/dictionary.h"
 #include "stem/snowball.h"
 #include "util/error.h"
@@ -149,6 +153,11 @@ Stemmer::Stemmer(text::Language language) : impl_(std::make_unique<Impl>()) {
         impl_->dictionary =
             std::make_unique<Dictionary>(dir / (std::string(name) + ".aff"),
                                          dir / (std::string(name) + ".dic"), norwegian_inflections);
+#if defined(__GLIBC__)
+        // Reading a dictionary leaves its file and scratch tables freed but
+        // resident between the tables kept (nb and nn: 54 MB, 26 MB trimmed).
+        malloc_trim(0);
+#endif
     }
 }
 

@@ -1,7 +1,9 @@
 #include "store/participants.h"
 
+#include <algorithm>
 #include <map>
 
+#include "text/collation.h"
 #include "util/clock.h"
 #include "util/error.h"
 #include "util/guid.h"
@@ -87,6 +89,18 @@ std::vector<Speaker> list_speakers(Database& db, std::int64_t source_id) {
         speakers.push_back(std::move(speaker));
     }
     return speakers;
+}
+
+std::vector<std::string> speaker_labels(Database& db) {
+    Statement query(db, "SELECT DISTINCT label FROM speakers");
+    std::vector<std::string> labels;
+    while (query.step()) {
+        labels.push_back(query.text(0));
+    }
+    std::sort(labels.begin(), labels.end(), [](const std::string& a, const std::string& b) {
+        return text::compare_norwegian(a, b) < 0;
+    });
+    return labels;
 }
 
 void map_speaker(Project& project, const Coder& coder, std::int64_t source_id,

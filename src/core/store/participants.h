@@ -48,6 +48,8 @@ struct Speaker {
 
 // The speakers of a source, in order of first appearance.
 std::vector<Speaker> list_speakers(Database& db, std::int64_t source_id);
+// Every speaker label of the project, each once, in collation order.
+std::vector<std::string> speaker_labels(Database& db);
 
 // Maps `label` in one source to a participant (by pid), as one action. Throws
 // tema::Error, changing nothing, when the source has no such speaker or there

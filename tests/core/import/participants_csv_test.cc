@@ -129,4 +129,7 @@ TEST_CASE("Speakers are mapped per source", "[participants]") {
     // Mapping is undone by nothing but itself: the failed attempts left P01 in place.
     CHECK(tema::store::list_speakers(f.project->db(), reports[0].source_id)[1].participant ==
           "P01");
+    // The search pane's list: every label once, in Norwegian order.
+    CHECK(tema::store::speaker_labels(f.project->db()) ==
+          std::vector<std::string>{"M", "Moderator", "Person 1"});
 }

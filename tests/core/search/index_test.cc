@@ -17,8 +17,10 @@ TEST_CASE("the index lives beside the project and is built when missing", "[sear
     tema::search::SearchIndex index(*f.project);
     CHECK(index.path() == f.dir / "studie.tema-index");
     CHECK(index.check().problem == "missing");
+    CHECK(index.problem() == "missing");
     tema::NoProgress progress;
     const auto report = index.sync(progress);
+    CHECK(index.problem().empty());
     CHECK(report.rebuilt);
     CHECK(report.reason == "missing");
     CHECK(report.indexed == 1);
@@ -147,4 +149,53 @@ TEST_CASE("a search while sources are not yet indexed says it is partial", "[sea
     f.sync();
     tema::search::SearchIndex synced(*f.project);
     CHECK_FALSE(synced.search(request).partial);
+}
+
+TEST_CASE("a search while the index is first built finds what is indexed so far and says so",
+          "[search][index]") {
+    tema::test::ProjectFixture f;
+    std::vector<fs::path> files;
+    for (int n = 1; n <= 300; ++n) {
+        files.push_back(f.dir / ("samtale-" + std::to_string(n) + ".txt"));
+        std::ofstream(files.back()) << "Deltaker 1: Jeg snakket med arbeidsgiveren om jobb nummer "
+                                    << n << ".\n";
+    }
+    REQUIRE(f.import_files(files).size() == 300);
+
+    // The build is stopped after its first sources; before it cleans up, a
+    // search on a connection of its own sees the shards as far as they went.
+    struct SearchMidway : tema::Progress {
+        tema::test::ProjectFixture& f;
+        bool stop = false;
+        std::optional<tema::search::SearchResult> seen;
+        explicit SearchMidway(tema::test::ProjectFixture& fixture) : f(fixture) {}
+        void start(std::string_view, std::size_t) override {}
+        void advance(std::string_view, std::size_t) override { stop = true; }
+        void finish() override {
+            tema::store::Project other(f.path, tema::store::Project::Access::read_only);
+            tema::search::SearchIndex index(other);
+            CHECK(index.problem().empty());
+            tema::search::SearchRequest request;
+            request.query = "arbeidsgiver";
+            request.limit = 0;
+            seen = index.search(request);
+        }
+        bool cancelled() const override { return stop; }
+    } midway(f);
+    tema::search::SearchIndex index(*f.project);
+    CHECK_THROWS_WITH(index.sync(midway), Catch::Contains("indexing was cancelled"));
+    REQUIRE(midway.seen);
+    CHECK(midway.seen->partial);
+    CHECK(midway.seen->total > 0);
+    CHECK(midway.seen->total < 300);
+    CHECK(midway.seen->hits.size() == midway.seen->total);
+    // Cancelled, the build left nothing behind; done, it finds all.
+    CHECK(index.problem() == "missing");
+    tema::NoProgress quiet;
+    index.sync(quiet);
+    tema::search::SearchRequest request;
+    request.query = "arbeidsgiver";
+    const auto whole = index.search(request);
+    CHECK(whole.total == 300);
+    CHECK_FALSE(whole.partial);
 }

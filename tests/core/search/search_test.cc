@@ -1,6 +1,7 @@
 // Searching a real project through a real Xapian index: what a researcher
 // types, and what comes back.
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <set>
 
 #include "coding/codebook.h"
@@ -144,7 +145,51 @@ TEST_CASE("wildcards and NEAR", "[search]") {
     CHECK(f.find("jobbspesialist NEAR/20 kontoret", exact()).total == 0);
     CHECK(f.find("jobbspesialist NEAR/21 kontoret", exact()).total == 1);
     CHECK(f.find("kontoret NEAR/21 jobbspesialist", exact()).total == 1);  // either order
+    CHECK(f.places("arbeidsgiver* NEAR/3 uke") == Strings{kGroup + ":5"});
 }
+
+TEST_CASE("a wildcard that stands for too many words is refused", "[search]") {
+    SearchFixture f;
+    // 5,001 made-up words that all begin with "zz": zzaaa, zzaab, ...
+    std::string text = "Deltaker 1:";
+    for (int n = 0; n <= 5000; ++n) {
+        text += " zz";
+        for (int letter = 2; letter >= 0; --letter) {
+            int place = 1;
+            for (int i = 0; i < letter; ++i) {
+                place *= 26;
+            }
+            text += static_cast<char>('a' + n / place % 26);
+        }
+    }
+    const auto file = f.dir / "mange-ord.txt";
+    std::ofstream(file) << text << "\n";
+    f.import(file);
+    f.sync();
+    CHECK(f.query_error("tiltak OR zz*") ==
+          "query: zz* at column 11 stands for more than 5000 words; write more of the word");
+    CHECK(f.find("zzhk*").total == 1);
+    CHECK(f.find("zzhka* NEAR/2 zzhkc").total == 1);
+    CHECK(f.find("zzhka* NEAR/2 zzhkf").total == 0);
+}
+
+TEST_CASE("a wildcard weighs its passages alike, so the other words rank them", "[search]") {
+    SearchFixture f;
+    tema::search::SearchRequest request;  // in order of relevance
+    request.query = "støtt*";
+    const auto alone = f.index->search(request);
+    REQUIRE(alone.hits.size() == 2);
+    CHECK(alone.hits[0].weight == alone.hits[1].weight);
+    // With a word beside it, the passages that have the word come first.
+    request.query = "støtt* OR arbeidsgiveren";
+    const auto both = f.index->search(request);
+    REQUIRE(both.hits.size() == 5);
+    for (std::size_t i = 0; i < both.hits.size(); ++i) {
+        CAPTURE(i);
+        CHECK((both.hits[i].snippet.find("**arbeidsgiver") != std::string::npos) == (i < 3));
+    }
+}
+
 
 TEST_CASE("filters narrow to speaker, participant, source, language, kind and attribute",
           "[search]") {
@@ -212,6 +257,30 @@ TEST_CASE("relevance order, document order, totals and paging", "[search]") {
     CHECK(seen.size() == 4);
     CHECK(f.places("jobbspesialist") ==
           Strings{kGroup + ":5", kGroup + ":7", kNote + ":5", "ocr-lysark:4"});
+}
+
+TEST_CASE("a page can be shown before its hits are counted", "[search]") {
+    SearchFixture f;
+    tema::search::SearchRequest request;
+    request.query = "jobbspesialist OR støtte";
+    request.limit = 2;
+    const auto counted = f.index->search(request);
+    request.estimate_total = true;
+    const auto page = f.index->search(request);
+    REQUIRE(page.hits.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+        CHECK(page.hits[i].source == counted.hits[i].source);
+        CHECK(page.hits[i].line == counted.hits[i].line);
+        CHECK(page.hits[i].snippet == counted.hits[i].snippet);
+    }
+    const auto count = f.index->count(request);
+    CHECK(count.total == 6);
+    CHECK(count.total_exact);
+    CHECK(count.hits.empty());
+    CHECK(counted.total == 6);
+    request.query = "(støtte";
+    CHECK(tema::test::error_of_call([&] { f.index->count(request); }) ==
+          "query: the opening parenthesis at column 1 is never closed");
 }
 
 TEST_CASE("a misspelt query gets a suggestion that finds something", "[search]") {
