@@ -2,7 +2,10 @@
 
 #include <string>
 
-#include "coding/names.h"
+#include "coding/codebook.h"
+#include "util/error.h"
+#include "workbench.h"
+
 
 namespace tema::gui {
 
@@ -10,23 +13,36 @@ wxDataFormat code_format() {
     return wxDataFormat("application/x-tema-code");
 }
 
-std::optional<std::int64_t> code_of_data(const void* data, std::size_t size) {
-    if (data == nullptr) {
+std::optional<std::string> code_of_data(const void* data, std::size_t size) {
+    if (data == nullptr || size == 0 || size > 64) {
         return std::nullopt;
     }
-    return coding::parse_id(std::string_view(static_cast<const char*>(data), size));
+    return std::string(static_cast<const char*>(data), size);
 }
 
-void drag_code(wxWindow* from, std::int64_t code_id) {
-    const std::string id = std::to_string(code_id);
+std::optional<std::int64_t> dropped_code(Workbench& bench, const std::string& guid) {
+    store::Project* project = bench.project();
+    if (project == nullptr) {
+        return std::nullopt;
+    }
+    if (auto code = coding::code_with_guid(project->db(), guid)) {
+        return code;
+    }
+    bench.report_error(
+        Error("code", "the code dropped is not in this project's codebook (is it from another "
+                      "project's window?)"));
+    return std::nullopt;
+}
+
+void drag_code(wxWindow* from, const std::string& guid) {
     wxCustomDataObject data(code_format());
-    data.SetData(id.size(), id.data());
+    data.SetData(guid.size(), guid.data());
     wxDropSource source(data, from);
     source.DoDragDrop(wxDrag_AllowMove);
 }
 
 CodeDropTarget::CodeDropTarget(std::function<bool(wxPoint)> over,
-                               std::function<void(std::int64_t, wxPoint)> drop,
+                               std::function<void(const std::string&, wxPoint)> drop,
                                std::function<void()> leave)
     : wxDropTarget(new wxCustomDataObject(code_format())),  // the target owns it
       over_(std::move(over)),

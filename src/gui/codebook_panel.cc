@@ -60,8 +60,8 @@ CodebookPanel::CodebookPanel(wxWindow* parent, Workbench& bench)
     // A drag carries the code to another code here (a move) or to the
     // transcript (coding): wx drag and drop, which both windows take.
     Bind(wxEVT_TREE_BEGIN_DRAG, [this](wxTreeEvent& event) {
-        if (const auto code = code_of(event.GetItem())) {
-            drag_code(this, *code);
+        if (const auto code = code_of(event.GetItem()); code && bench_.project() != nullptr) {
+            drag_code(this, coding::get_code(bench_.project()->db(), *code).guid);
         }
     });
     SetDropTarget(new CodeDropTarget(
@@ -72,7 +72,11 @@ CodebookPanel::CodebookPanel(wxWindow* parent, Workbench& bench)
             }
             return true;
         },
-        [this](std::int64_t code, wxPoint at) { drop(code, code_of(item_at(at))); },
+        [this](const std::string& guid, wxPoint at) {
+            if (const auto code = dropped_code(bench_, guid)) {
+                drop(*code, code_of(item_at(at)));
+            }
+        },
         [this] { show_drop_highlight({}); }));
 }
 

@@ -52,7 +52,11 @@ TranscriptView::TranscriptView(wxWindow* parent, Workbench& bench)
             show_drop_range(at);
             return source_.has_value();
         },
-        [this](std::int64_t code, wxPoint at) { drop_code(code, at); },
+        [this](const std::string& guid, wxPoint at) {
+            if (const auto code = dropped_code(bench_, guid)) {
+                drop_code(*code, at);
+            }
+        },
         [this] {
             SetIndicatorCurrent(kDropIndicator);
             IndicatorClearRange(0, GetLength());

@@ -517,10 +517,18 @@ TEST_CASE("The codebook takes a dragged code too: dropped on another code, it mo
     wxRect employer_row;
     REQUIRE(tree->GetBoundingRect(tree->item_of(employer), employer_row, true));
     CHECK(tree->item_at(employer_row.GetPosition() + wxPoint(4, 4)) == tree->item_of(employer));
-    // The data a drag carries: the code's id, in a format of Tema's own.
-    CHECK(gui::code_of_data("12", 2) == 12);
-    CHECK_FALSE(gui::code_of_data("x1", 2).has_value());
+    // The data a drag carries: the code's GUID, in a format of Tema's own; a
+    // window takes only a code its project's codebook holds.
+    const std::string guid = coding::get_code(w.db(), contact).guid;
+    CHECK(gui::code_of_data(guid.data(), guid.size()) == guid);
+    CHECK_FALSE(gui::code_of_data("", 0).has_value());
     CHECK(gui::code_format().GetId() == "application/x-tema-code");
+    CHECK(gui::dropped_code(*w.frame, guid) == contact);
+    CHECK_FALSE(gui::dropped_code(*w.frame, "b7e1f1e6-0000-4000-8000-000000000000").has_value());
+    REQUIRE_FALSE(w.prompts->warnings.empty());
+    CHECK(w.prompts->warnings.back() ==
+          "code: the code dropped is not in this project's codebook (is it from another "
+          "project's window?)");
 
     tree->drop(contact, employer);
     w.reopen();

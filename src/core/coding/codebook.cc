@@ -583,6 +583,15 @@ std::string code_path(Database& db, std::int64_t code_id) {
     return path;
 }
 
+std::optional<std::int64_t> code_with_guid(Database& db, std::string_view guid) {
+    Statement query(db, "SELECT id FROM codes WHERE guid = ?");
+    query.bind(1, guid);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    return query.int64(0);
+}
+
 Code find_code(Database& db, std::string_view spec) {
     const Tree tree = load_tree(db);
     const std::string subject = "code " + std::string(spec);

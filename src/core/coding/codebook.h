@@ -125,6 +125,10 @@ std::string code_path(store::Database& db, std::int64_t code_id);
 // or, for a name several codes have, an error listing their paths.
 Code find_code(store::Database& db, std::string_view spec);
 
+// The code with this GUID, if the codebook holds it (a code dragged from
+// another window, perhaps of another project).
+std::optional<std::int64_t> code_with_guid(store::Database& db, std::string_view guid);
+
 // `code_id` and the ids of all its descendants, the code first.
 std::vector<std::int64_t> code_and_descendants(store::Database& db, std::int64_t code_id);
 

@@ -32,6 +32,8 @@ TEST_CASE("Codes form a tree listed in order with paths, and adding is undoable"
     CHECK(codes[0].description == employer.description);
     CHECK(codes[0].created_by == "Kari");
     CHECK(codes[0].guid.size() == 36);
+    CHECK(coding::code_with_guid(f.db(), codes[0].guid) == a);
+    CHECK_FALSE(coding::code_with_guid(f.db(), "not-a-guid").has_value());
     CHECK(codes[2].depth == 2);
     CHECK(codes[2].parent_id == contact);
     CHECK(codes[4].color == std::nullopt);
