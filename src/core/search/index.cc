@@ -139,21 +139,23 @@ public:
         return passages.size();
     }
 
-    // Spelling data and the synonyms that --fold and stemmed phrases look up,
-    // for the words met since the last call: each word's frequency; its
-    // accent-folded form and its stems point back at it. They go with the
-    // database's next commit.
-    void add_words() {
-        for (auto& [word, count] : frequency_) {
-            if (count > 0) {
-                db_.add_spelling(word, count);
-                count = 0;
-            }
-        }
+    // The synonyms that --fold and stemmed words look up, for the words met
+    // since the last call: each word's accent-folded form and its stems point
+    // back at it. They go with the database's next commit.
+    void add_synonyms() {
         for (const auto& [key, word] : new_synonyms_) {
             db_.add_synonym(key, word);
         }
         new_synonyms_.clear();
+    }
+
+    // The synonyms, and the spelling data ("did you mean"): each word met
+    // and how often.
+    void add_words() {
+        for (const auto& [word, count] : frequency_) {
+            db_.add_spelling(word, count);
+        }
+        add_synonyms();
     }
 
 private:
@@ -196,7 +198,7 @@ private:
     std::array<std::unordered_map<std::string, Known, Hash, std::equal_to<>>, 4> cache_;
     std::unordered_map<std::string, Xapian::termcount> frequency_;  // nodes stay put
     std::set<std::pair<std::string, std::string>> synonyms_;      // every pair met
-    std::vector<std::pair<std::string, std::string>> new_synonyms_;  // since add_words
+    std::vector<std::pair<std::string, std::string>> new_synonyms_;  // since add_synonyms
 
     void add_synonym(std::string key, const std::string& word) {
         if (synonyms_.emplace(key, word).second) {
@@ -377,13 +379,15 @@ SyncReport SearchIndex::Impl::build(const std::string& reason, Progress& progres
                     shard_paths[i].string(),
                     Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST);
                 SourceIndexer indexer(shard, true);
-                // Committed every second or so, the shards can be searched
-                // while the build runs (IndexLayers::being_built).
+                // Committed every two seconds or so (with the synonyms that
+                // stemmed words need; the spelling data comes at the end), the
+                // shards can be searched while the build runs
+                // (IndexLayers::being_built).
                 auto committed = std::chrono::steady_clock::now();
                 for (std::size_t n = next++; n < order.size() && !stop; n = next++) {
                     passages += indexer.add(connection, order[n].id, order[n].fingerprint);
-                    if (std::chrono::steady_clock::now() - committed > std::chrono::seconds(1)) {
-                        indexer.add_words();
+                    if (std::chrono::steady_clock::now() - committed > std::chrono::seconds(2)) {
+                        indexer.add_synonyms();
                         shard.commit();
                         committed = std::chrono::steady_clock::now();
                     }

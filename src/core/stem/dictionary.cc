@@ -176,11 +176,12 @@ Dictionary::Dictionary(const std::filesystem::path& aff, const std::filesystem::
 }
 
 void Dictionary::link_split_words() {
+    std::string root;  // one buffer for every candidate base
     for (std::size_t index = 0; index < entries_.size(); ++index) {
         const auto word = entry_word(entries_[index]);
         const auto max_suffix = std::min(longest_suffix_add_, word.size() - 1);
         for (std::size_t length = 1; length <= max_suffix; ++length) {
-            const auto it = suffixes_by_add_.find(std::string(word.substr(word.size() - length)));
+            const auto it = suffixes_by_add_.find(word.substr(word.size() - length));
             if (it == suffixes_by_add_.end()) {
                 continue;
             }
@@ -189,7 +190,7 @@ void Dictionary::link_split_words() {
                 if (!inflects(rule.flag)) {
                     continue;
                 }
-                std::string root(word.substr(0, word.size() - length));
+                root.assign(word.substr(0, word.size() - length));
                 root += rule.strip;
                 const auto* base = matches_end(rule, root) ? find(root) : nullptr;
                 if (base != nullptr && !has_flag(base, rule.flag)) {
@@ -265,7 +266,9 @@ void Dictionary::read_aff(const std::filesystem::path& aff) {
 void Dictionary::read_dic(const std::filesystem::path& dic) {
     const std::string text = read_file(dic);
     const auto lines = split_lines(text);
-    std::vector<std::pair<std::string, std::string>> words;
+    // A word and its flags (in `text`); sorted by word alone, which is all
+    // the merge below needs and spares comparing flags.
+    std::vector<std::pair<std::string, std::string_view>> words;
     words.reserve(lines.size());
     std::string latin1;
     for (std::size_t i = 1; i < lines.size(); ++i) {  // line 1 is the word count
@@ -288,15 +291,16 @@ void Dictionary::read_dic(const std::filesystem::path& dic) {
             flags.size() > std::numeric_limits<std::uint16_t>::max()) {
             continue;
         }
-        words.emplace_back(lower_latin1(word), std::string(flags));
+        words.emplace_back(lower_latin1(word), flags);
     }
     if (words.empty()) {
         throw Error(dic.string(), "is not a Hunspell dictionary (it has no words)");
     }
-    std::sort(words.begin(), words.end());
+    std::sort(words.begin(), words.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     // Case folding and homonyms give one word several lines: merge their flags.
     for (std::size_t i = 0; i < words.size();) {
-        std::string flags = words[i].second;
+        std::string flags(words[i].second);
         std::size_t next = i + 1;
         for (; next < words.size() && words[next].first == words[i].first; ++next) {
             for (const char flag : words[next].second) {
@@ -391,7 +395,7 @@ Dictionary::Analysis Dictionary::analyze(std::string_view word) const {
     };
     const auto max_suffix = std::min(longest_suffix_add_, w.size() - 1);
     for (std::size_t length = 0; length <= max_suffix; ++length) {
-        const auto it = suffixes_by_add_.find(w.substr(w.size() - length));
+        const auto it = suffixes_by_add_.find(std::string_view(w).substr(w.size() - length));
         if (it == suffixes_by_add_.end()) {
             continue;
         }
@@ -406,7 +410,7 @@ Dictionary::Analysis Dictionary::analyze(std::string_view word) const {
     }
     const auto max_prefix = std::min(longest_prefix_add_, w.size() - 1);
     for (std::size_t length = 1; length <= max_prefix; ++length) {
-        const auto it = prefixes_by_add_.find(w.substr(0, length));
+        const auto it = prefixes_by_add_.find(std::string_view(w).substr(0, length));
         if (it == prefixes_by_add_.end()) {
             continue;
         }
@@ -421,7 +425,8 @@ Dictionary::Analysis Dictionary::analyze(std::string_view word) const {
             }
             // A prefix and a suffix on one root: u + ærlig + e.
             for (std::size_t s = 0; s <= std::min(longest_suffix_add_, rest.size() - 1); ++s) {
-                const auto found = suffixes_by_add_.find(rest.substr(rest.size() - s));
+                const auto found =
+                    suffixes_by_add_.find(std::string_view(rest).substr(rest.size() - s));
                 if (found == suffixes_by_add_.end()) {
                     continue;
                 }

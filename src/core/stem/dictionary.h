@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -96,9 +97,18 @@ private:
     std::string inflection_flags_;
     std::vector<Rule> prefixes_;
     std::vector<Rule> suffixes_;
+    // Looks a std::string key up by a string_view: no copy per lookup.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const {
+            return std::hash<std::string_view>{}(text);
+        }
+    };
+    using RulesByText =
+        std::unordered_map<std::string, std::vector<std::uint32_t>, TextHash, std::equal_to<>>;
     // Rule indices by the text the rule adds, for analysis.
-    std::unordered_map<std::string, std::vector<std::uint32_t>> suffixes_by_add_;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> prefixes_by_add_;
+    RulesByText suffixes_by_add_;
+    RulesByText prefixes_by_add_;
     std::size_t longest_suffix_add_ = 0;
     std::size_t longest_prefix_add_ = 0;
     std::string text_;
