@@ -10,6 +10,18 @@
 
 namespace tema::gui {
 
+namespace {
+
+// A build's buffers, freed in the worker's own malloc arena, would stay
+// resident (a hundred MB for a thousand transcripts): give them back.
+void give_back_memory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+}  // namespace
+
 IndexUpdater::IndexUpdater(wxEvtHandler& ui, std::function<void()> on_change)
     : ui_(ui), on_change_(std::move(on_change)) {
     ticks_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_change_(); });
@@ -33,6 +45,7 @@ void IndexUpdater::stop() {
     }
     if (worker_.joinable()) {
         worker_.join();
+        give_back_memory();
     }
     ticks_.Stop();
 }
@@ -63,11 +76,7 @@ void IndexUpdater::finished(unsigned generation, std::optional<search::SyncRepor
     }
     worker_.join();
     ticks_.Stop();
-#if defined(__GLIBC__)
-    // A build's buffers, freed in the worker's own malloc arena, would stay
-    // resident (a hundred MB for a thousand transcripts): give them back.
-    malloc_trim(0);
-#endif
+    give_back_memory();
     last_ = std::move(report);
     failure_ = std::move(failure);
     if (queued_) {

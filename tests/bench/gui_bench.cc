@@ -59,6 +59,13 @@ double status_mb(const std::string& field) {
 double resident_mb() { return status_mb("VmRSS:"); }
 double peak_mb() { return status_mb("VmHWM:"); }
 
+void wait_for_index(tema::gui::MainFrame& frame) {
+    while (frame.search()->updater().running()) {
+        wxTheApp->Yield();
+        wxMilliSleep(20);
+    }
+}
+
 class BenchApp : public wxApp {
 public:
     bool OnInit() override { return true; }
@@ -90,11 +97,14 @@ int main(int argc, char** argv) {
         const double start = process_age();
         std::printf("start and open the sample project: %.0f ms (goal 1000 ms); resident %.0f MB\n",
                     start * 1000, resident_mb());
+        // Its search index is brought up to date in the background meanwhile.
+        wait_for_index(*frame);
 
         if (!frame->open_project(argv[2])) {
             return 1;
         }
         settle();
+        wait_for_index(*frame);
         const std::int64_t id = tema::store::find_source(frame->project()->db(), argv[3]).id;
         const auto bytes = tema::store::find_source(frame->project()->db(), argv[3]).chars;
         frame->transcript()->clear_source();  // opening the project showed it already
@@ -130,10 +140,7 @@ int main(int argc, char** argv) {
         // The search index is built (or brought up to date) in the background.
         tema::gui::SearchPanel& search = *frame->search();
         const auto indexing = std::chrono::steady_clock::now();
-        while (search.updater().running()) {
-            wxTheApp->Yield();
-            wxMilliSleep(20);
-        }
+        wait_for_index(*frame);
         const double indexed =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - indexing).count();
         settle();
