@@ -14,8 +14,12 @@ namespace {
 constexpr std::string_view kBuildingSuffix = ".new-";
 }  // namespace
 
-fs::path IndexLayers::base_path(const fs::path& folder) { return folder / "base"; }
-fs::path IndexLayers::delta_path(const fs::path& folder) { return folder / "delta"; }
+fs::path IndexLayers::base_path(const fs::path& folder) {
+    return folder / "base";
+}
+fs::path IndexLayers::delta_path(const fs::path& folder) {
+    return folder / "delta";
+}
 
 fs::path IndexLayers::building_path(const fs::path& index) {
     return fs::path(index.string() + std::string(kBuildingSuffix) + std::to_string(::getpid()));
@@ -31,8 +35,8 @@ IndexLayers::IndexLayers(const fs::path& folder) {
         delta_.emplace(delta_path(folder).string());
         all_.add_database(*delta_);
         const std::string prefix(kGoneKey);
-        for (auto key = delta_->metadata_keys_begin(prefix); key != delta_->metadata_keys_end(prefix);
-             ++key) {
+        for (auto key = delta_->metadata_keys_begin(prefix);
+             key != delta_->metadata_keys_end(prefix); ++key) {
             if (!delta_->get_metadata(*key).empty()) {
                 gone_.insert(std::stoll((*key).substr(prefix.size())));
             }
@@ -50,7 +54,8 @@ std::optional<IndexLayers> IndexLayers::being_built(const fs::path& index) {
         }
         // A folder left by a build that died is no build.
         const std::string pid = name.substr(prefix.size());
-        if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos ||
+        if (pid.empty() || pid.size() > 9 ||
+            pid.find_first_not_of("0123456789") != std::string::npos || std::stol(pid) <= 1 ||
             ::kill(static_cast<pid_t>(std::stol(pid)), 0) != 0) {
             continue;
         }
@@ -120,7 +125,8 @@ std::map<std::int64_t, std::string> IndexLayers::fingerprints() const {
     std::map<std::int64_t, std::string> held;
     const std::string prefix(format::kSourceKey);
     const auto read = [&](const Xapian::Database& db) {
-        for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
+        for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix);
+             ++key) {
             held[std::stoll((*key).substr(prefix.size()))] = db.get_metadata(*key);
         }
     };

@@ -199,3 +199,17 @@ TEST_CASE("a search while the index is first built finds what is indexed so far 
     CHECK(whole.total == 300);
     CHECK_FALSE(whole.partial);
 }
+
+TEST_CASE("a build folder left by a Tema that died is not searched", "[search][index]") {
+    tema::test::ProjectFixture f;
+    f.import(tema::test::fixture("search/fokusgruppe-sok.txt"));
+    tema::search::SearchIndex index(*f.project);
+    for (const char* pid : {"999999999", "0", "99999999999999999999", "x1"}) {
+        fs::create_directories(fs::path(index.path().string() + ".new-" + pid) / "shard0");
+    }
+    CHECK(index.problem() == "missing");
+    tema::search::SearchRequest request;
+    request.query = "barnehage";
+    CHECK(tema::test::error_of_call([&] { index.search(request); })
+              .ends_with("the search index is missing; run: tema index PROJECT rebuild"));
+}
