@@ -9,8 +9,11 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <stdexcept>
+
 #include "coding/codebook.h"
 #include "search/autocode.h"
+#include "store/project.h"
 #include "store/participants.h"
 #include "store/sources.h"
 #include "wx_string.h"
@@ -315,16 +318,40 @@ void SearchPanel::autocode() {
         bench_.set_status("Select a code in the codebook to auto-code the hits with");
         return;
     }
-    try {
-        search::SearchIndex index(*project);
-        const search::AutocodeResult done = search::autocode(
-            *project, bench_.coder(), index, request(), *code, search::AutocodeUnit::line);
-        bench_.project_changed();
-        bench_.set_status(wxString::Format("Auto-coded %zu hits: %lld new segments", done.hits,
-                                           static_cast<long long>(done.applied.created)));
-    } catch (const std::exception& error) {
-        bench_.report_error(error);
+    if (worker_.joinable()) {
+        worker_.join();
     }
+    done_ = false;
+    summary_->SetLabel(L"Auto-coding the hits\u2026");
+    // Off the UI thread: tens of thousands of hits take seconds. A connection
+    // of its own writes the one action; the views read the project after.
+    worker_ = std::thread([this, path = project->path(), coder = bench_.coder().name,
+                           request = request(), code = *code] {
+        std::string outcome;
+        bool failed = false;
+        try {
+            store::Project writer(path);
+            const store::Coder who = store::find_coder(writer.db(), coder);
+            search::SearchIndex index(writer);
+            const search::AutocodeResult done =
+                search::autocode(writer, who, index, request, code, search::AutocodeUnit::line);
+            outcome = "Auto-coded " + std::to_string(done.hits) + " hits: " +
+                      std::to_string(done.applied.created) + " new segments";
+        } catch (const std::exception& error) {
+            outcome = error.what();
+            failed = true;
+        }
+        CallAfter([this, outcome, failed] {
+            done_ = true;
+            bench_.project_changed();
+            summary_->SetLabel(to_wx(outcome));
+            if (failed) {
+                bench_.report_error(std::runtime_error(outcome));
+            } else {
+                bench_.set_status(to_wx(outcome));
+            }
+        });
+    });
 }
 
 }  // namespace tema::gui

@@ -60,7 +60,8 @@ public:
     const search::SearchResult& result() const { return result_; }
     // Opens hit `row` in the transcript view.
     void open_hit(long row);
-    // Codes every hit's lines with the code selected in the codebook.
+    // Codes every hit's lines with the code selected in the codebook, as one
+    // action, off the UI thread (busy() until it is done).
     void autocode();
 
 private:

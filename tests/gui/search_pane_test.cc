@@ -7,8 +7,12 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
+#include "codebook_panel.h"
+#include "coding/retrieval.h"
 #include "gui/gui_fixture.h"
 #include "search_panel.h"
 
@@ -128,4 +132,40 @@ TEST_CASE("A search while sources are missing from the index says it is partial"
     CHECK_FALSE(whole.partial);
     CHECK(whole.total > partial.total);
     CHECK_FALSE(search->summary()->GetLabel().Contains("partial"));
+}
+
+TEST_CASE("Auto-coding the hits codes their lines as one action, off the UI thread", "[gui]") {
+    Workbench w;
+    gui::SearchPanel* search = w.frame->search();
+    REQUIRE(wait_for([&] { return !search->updater().running(); }, std::chrono::seconds(120)));
+    const std::int64_t code = w.code("Arbeidsgiver");
+    w.frame->project_changed();
+    const auto found = search_for(*search, "arbeidsgiveren");
+    REQUIRE(found.total > 3);
+
+    // No code chosen: nothing happens, and the status says why.
+    w.frame->codebook()->UnselectAll();
+    search->autocode();
+    CHECK_FALSE(search->busy());
+    w.frame->codebook()->select(code);
+    search->autocode();
+    CHECK(search->busy());
+    REQUIRE(wait_for([&] { return !search->busy(); }, std::chrono::seconds(120)));
+    CHECK(search->summary()->GetLabel().StartsWith(
+        wxString::Format("Auto-coded %zu hits", found.total)));
+
+    // In the file: a segment on each hit's marked lines, and one undo takes all back.
+    w.reopen();
+    const auto coded = tema::coding::retrieve(w.db(), code);
+    CHECK(coded.size() >= found.total);
+    for (const auto& hit : found.hits) {
+        const bool covered = std::any_of(coded.begin(), coded.end(), [&](const auto& segment) {
+            return segment.source == hit.source && segment.start_line <= hit.line &&
+                   hit.line <= segment.end_line;
+        });
+        CHECK(covered);
+    }
+    w.frame->undo();
+    w.reopen();
+    CHECK(tema::coding::retrieve(w.db(), code).empty());
 }
