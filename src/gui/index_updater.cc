@@ -2,25 +2,10 @@
 
 #include <wx/event.h>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include "store/project.h"
+#include "util/memory.h"
 
 namespace tema::gui {
-
-namespace {
-
-// A build's buffers, freed in the worker's own malloc arena, would stay
-// resident (a hundred MB for a thousand transcripts): give them back.
-void give_back_memory() {
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
-}
-
-}  // namespace
 
 IndexUpdater::IndexUpdater(wxEvtHandler& ui, std::function<void()> on_change)
     : ui_(ui), on_change_(std::move(on_change)) {
@@ -45,7 +30,7 @@ void IndexUpdater::stop() {
     }
     if (worker_.joinable()) {
         worker_.join();
-        give_back_memory();
+        release_free_memory();
     }
     ticks_.Stop();
 }
@@ -76,7 +61,7 @@ void IndexUpdater::finished(unsigned generation, std::optional<search::SyncRepor
     }
     worker_.join();
     ticks_.Stop();
-    give_back_memory();
+    release_free_memory();  // a build leaves a hundred MB freed in its arena
     last_ = std::move(report);
     failure_ = std::move(failure);
     if (queued_) {
